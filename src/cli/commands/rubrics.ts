@@ -1,0 +1,152 @@
+import { allowedValues, isScored } from "../../core/kinds/index.js";
+import type { LoadedDimension, RubricSet } from "../../core/rubric.js";
+import { EXIT, UsageError, formatDiagnostic, type Diagnostic } from "../../errors.js";
+import { loadRubricFile, loadRubrics, rubricFiles } from "../../io/load-rubrics.js";
+import { didYouMean } from "../../core/suggest.js";
+import { oneLine, stripControl } from "../../render/sanitize.js";
+import type { CliIO } from "../io.js";
+import { printError, printWarnings } from "../print-error.js";
+
+export interface RubricSourceOptions {
+  rubrics?: string[];
+  builtin?: boolean;
+}
+
+async function load(io: CliIO, options: RubricSourceOptions): Promise<RubricSet> {
+  const { rubrics, warnings } = await loadRubrics({ paths: options.rubrics ?? [], builtin: options.builtin !== false });
+  printWarnings(io, warnings);
+  return rubrics;
+}
+
+function originText(d: LoadedDimension): string {
+  const from = d.origin.builtin ? `${d.origin.file} (built-in)` : d.origin.file;
+  return d.overrides ? `${from}, overriding ${d.overrides.file}` : from;
+}
+
+/** The machine-readable description other tools use to generate plans. */
+export function describeDimension(d: LoadedDimension) {
+  const { rubric } = d;
+  return {
+    id: rubric.id,
+    version: rubric.version,
+    title: rubric.title,
+    description: rubric.description,
+    existing: rubric.existing,
+    living: rubric.living,
+    weight: rubric.weight,
+    source: d.origin.file,
+    builtin: d.origin.builtin,
+    hash: d.origin.hash,
+    questions: rubric.questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      prompt: q.prompt,
+      help: q.help,
+      scored: isScored(q),
+      weight: isScored(q) ? q.weight : 0,
+      allowed: allowedValues(q),
+      recommendation: isScored(q) ? q.recommendation : null,
+    })),
+  };
+}
+
+export async function runRubricsList(io: CliIO, options: RubricSourceOptions & { json?: boolean }): Promise<number> {
+  const rubrics = await load(io, options);
+  if (options.json) {
+    const list = rubrics.dimensions.map((d) => ({
+      id: d.rubric.id,
+      title: d.rubric.title,
+      version: d.rubric.version,
+      weight: d.rubric.weight,
+      questions: d.rubric.questions.length,
+      source: d.origin.file,
+      builtin: d.origin.builtin,
+      overrides: d.overrides?.file ?? null,
+    }));
+    io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const { default: Table } = await import("cli-table3");
+  const table = new Table({ head: ["Dimension", "Title", "Version", "Questions", "Weight", "Source"], style: { head: [], border: [] } });
+  for (const d of rubrics.dimensions) {
+    table.push([d.rubric.id, oneLine(d.rubric.title), d.rubric.version, String(d.rubric.questions.length), String(d.rubric.weight), oneLine(originText(d))]);
+  }
+  io.stdout.write(`${table.toString()}\nLevels: ${rubrics.levels.map((l) => `${oneLine(l.label)} ${l.from}-${l.to}`).join(", ")} (${rubrics.levelsOrigin.file})\n`);
+  return EXIT.ok;
+}
+
+export async function runRubricsShow(io: CliIO, id: string | undefined, options: RubricSourceOptions & { json?: boolean }): Promise<number> {
+  const rubrics = await load(io, options);
+  const ids = rubrics.dimensions.map((d) => d.rubric.id);
+  const chosen = id === undefined ? rubrics.dimensions : rubrics.dimensions.filter((d) => d.rubric.id === id);
+  if (id !== undefined && chosen.length === 0) {
+    throw new UsageError(`unknown dimension "${id}"${didYouMean(id, ids)}`, `Known dimensions: ${ids.join(", ")}`);
+  }
+  if (options.json) {
+    const payload = {
+      levels: rubrics.levels,
+      dimensions: chosen.map(describeDimension),
+    };
+    io.stdout.write(`${JSON.stringify(id === undefined ? payload : { levels: payload.levels, dimension: payload.dimensions[0] }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  io.stdout.write(chosen.map(describeForPeople).join("\n"));
+  return EXIT.ok;
+}
+
+function describeForPeople(d: LoadedDimension): string {
+  const { rubric } = d;
+  const lines = [`${oneLine(rubric.title)} (${rubric.id} ${rubric.version}, weight ${rubric.weight}, ${oneLine(originText(d))})`, `  ${oneLine(rubric.description)}`, `  Existing: ${oneLine(rubric.existing)}`, `  Living:   ${oneLine(rubric.living)}`, ""];
+  for (const q of rubric.questions) {
+    lines.push(`  ${q.id} [${q.kind}${isScored(q) ? `, weight ${q.weight}` : ", not scored"}]`);
+    lines.push(`    ${oneLine(q.prompt)}`);
+    switch (q.kind) {
+      case "choice":
+        for (const c of q.choices) lines.push(`      ${c.value} (${c.score}): ${oneLine(c.label)}`);
+        break;
+      case "multi":
+        for (const o of q.options) lines.push(`      ${o.value} (+${o.score}): ${oneLine(o.label)}`);
+        lines.push(`      full marks at ${q.cap ?? q.options.reduce((s, o) => s + o.score, 0)}`);
+        break;
+      case "scale":
+        q.labels.forEach((label, i) => lines.push(`      ${q.min + i}: ${oneLine(label)}`));
+        break;
+      case "number":
+        for (const b of q.bands) lines.push(`      ${b.from}${b.to === undefined ? "+" : `-${b.to}`} ${q.unit} (${b.score})${b.label ? `: ${oneLine(b.label)}` : ""}`);
+        break;
+      case "boolean":
+        lines.push(`      true (${q.scores.yes}), false (${q.scores.no})`);
+        break;
+      case "text":
+        lines.push("      free text");
+        break;
+    }
+    if (isScored(q)) lines.push(`    -> ${oneLine(q.recommendation.title)} (${q.recommendation.effort} effort)`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Validates rubric files or folders, reporting every problem in every file before exiting. */
+export async function runRubricsValidate(io: CliIO, paths: string[]): Promise<number> {
+  if (paths.length === 0) throw new UsageError("rubrics validate needs at least one file or folder", "e.g. social-audit rubrics validate ./my-rubrics");
+  const diagnostics: Diagnostic[] = [];
+  let files = 0;
+  for (const path of paths) {
+    for (const file of await rubricFiles(path)) {
+      files++;
+      const result = await loadRubricFile(file, false);
+      if (result.kind === "invalid") diagnostics.push(...result.diagnostics);
+      if (result.kind === "dimension") diagnostics.push(...result.warnings);
+    }
+  }
+  const errors = diagnostics.filter((d) => d.severity !== "warning");
+  for (const d of diagnostics) io.stdout.write(`${stripControl(formatDiagnostic(d))}\n`);
+  const warnings = diagnostics.length - errors.length;
+  const summary = `${files} file${files === 1 ? "" : "s"} checked: ${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  if (errors.length > 0) {
+    printError(io, summary);
+    return EXIT.invalidInput;
+  }
+  io.stderr.write(`${summary}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,136 @@
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, InterruptedError, UserError } from "../errors.js";
+import { packageInfo } from "../io/package-root.js";
+import { FORMATS } from "../render/index.js";
+import type { CliIO } from "./io.js";
+import { collect } from "./options.js";
+import { printError } from "./print-error.js";
+
+const AUDIT_EXAMPLES = `
+Examples:
+  $ social-audit audit examples/bakery.yaml                 score a plan, print a table
+  $ social-audit audit plan.yaml --json | jq .overall       JSON for other tools
+  $ social-audit audit plan.yaml --fail-under 60 --min presence=50
+                                                            fail CI below thresholds (exit 1)
+  $ social-audit audit clients/*.yaml --format json -o all.json
+                                                            many plans, one file
+  $ cat plan.yaml | social-audit audit -                    read a plan from stdin
+
+Exit codes: 0 passed, 1 below a threshold, 2 usage or invalid input, 130 interrupted.`;
+
+function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  const rubricOptions = (command: Command) =>
+    command
+      .addOption(new Option("--rubrics <path>", "extra rubric folder or file; adds dimensions or overrides built-in ones by id (repeatable)").argParser(collect))
+      .option("--no-builtin", "use only the rubrics given with --rubrics");
+
+  program
+    .name("social-audit")
+    .description("Audit how ready an organisation is to live in social media, not merely exist there.")
+    .version(packageInfo().version, "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  rubricOptions(
+    program
+      .command("audit")
+      .description("score one or more plan files and print a report with prioritized recommendations")
+      .argument("[plans...]", "plan files (YAML); `-` reads one from stdin; default: ./social-plan.yaml")
+      .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS))
+      .option("--json", "shorthand for --format json")
+      .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+      .option("--force", "allow --output to replace an existing file")
+      .option("--fail-under <score>", "exit 1 when the overall score is below SCORE (0-100)")
+      .addOption(new Option("--min <dimension=score>", "exit 1 when a dimension is below SCORE (repeatable)").argParser(collect))
+      .option("--top <n>", "how many recommendations to show in the table", "5")
+      .option("--strict", "treat unanswered questions as errors")
+      .option("--no-color", "disable colour (also NO_COLOR=1)"),
+  )
+    .addHelpText("after", AUDIT_EXAMPLES)
+    .action(async (plans: string[], options: Record<string, unknown>) => {
+      const { runAudit } = await import("./commands/audit.js");
+      setExit(await runAudit(io, plans, options));
+    });
+
+  const rubrics = program.command("rubrics").description("list, show and validate rubrics");
+  rubricOptions(rubrics.command("list").description("list loaded dimensions with their question counts, weights and source files").option("--json", "print JSON"))
+    .action(async (options: { json?: boolean; rubrics?: string[]; builtin?: boolean }) => {
+      const { runRubricsList } = await import("./commands/rubrics.js");
+      setExit(await runRubricsList(io, options));
+    });
+  rubricOptions(
+    rubrics
+      .command("show")
+      .description("show a dimension's questions, allowed answers, scoring and recommendations (all dimensions without ID)")
+      .argument("[id]", "dimension id, e.g. presence")
+      .option("--json", "print JSON (ids, kinds, allowed values) for tools that generate plans"),
+  ).action(async (id: string | undefined, options: { json?: boolean; rubrics?: string[]; builtin?: boolean }) => {
+    const { runRubricsShow } = await import("./commands/rubrics.js");
+    setExit(await runRubricsShow(io, id, options));
+  });
+  rubrics
+    .command("validate")
+    .description("check rubric files or folders and report every problem at once (exit 2 if any error)")
+    .argument("<paths...>", "rubric files or folders")
+    .addHelpText("after", "\nExample:\n  $ social-audit rubrics validate ./my-rubrics")
+    .action(async (paths: string[]) => {
+      const { runRubricsValidate } = await import("./commands/rubrics.js");
+      setExit(await runRubricsValidate(io, paths));
+    });
+
+  program.addHelpText(
+    "after",
+    `
+Examples:
+  $ social-audit audit examples/bakery.yaml
+  $ social-audit audit plan.yaml --json --fail-under 60
+  $ social-audit rubrics show presence
+
+Run \`social-audit <command> --help\` for a command's options.`,
+  );
+  return program;
+}
+
+/**
+ * The whole CLI as a function: argv in, exit code out. It never calls process.exit, so
+ * pending output is flushed and tests can run it in-process.
+ */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+export function handleError(error: unknown, io: CliIO): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; everything else commander rejects is a usage error.
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+    if (error.code === "commander.executeSubCommandAsync") return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof UserError) {
+    printError(io, error.message, error.diagnostics, error.hint);
+    return error.exitCode;
+  }
+  if (error instanceof InterruptedError) {
+    io.stderr.write(`social-audit: ${error.message}\n`);
+    return EXIT.interrupted;
+  }
+  // A bug, not a user mistake: this is the one place a stack trace is worth printing.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`social-audit: internal error; please report it with the command you ran.\n${detail}\n`);
+  return 70;
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { UsageError } from "../errors.js";
+import { FORMATS } from "../render/index.js";
+
+const score = (flag: string) =>
+  z.string().transform((raw, ctx) => {
+    const value = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value > 100) {
+      ctx.addIssue({ code: "custom", message: `${flag} takes a score from 0 to 100, got "${raw}"` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+const minEntry = z.string().transform((raw, ctx) => {
+  const match = /^([a-z][a-z0-9-]*)=(.+)$/.exec(raw.trim());
+  const value = match ? Number(match[2]) : NaN;
+  if (!match || !Number.isFinite(value) || value < 0 || value > 100) {
+    ctx.addIssue({ code: "custom", message: `--min takes DIMENSION=SCORE with a score from 0 to 100, e.g. --min presence=50; got "${raw}"` });
+    return z.NEVER;
+  }
+  return [match[1] ?? "", value] as const;
+});
+
+/** Commander hands over strings; this is the boundary where they become typed options. */
+export const AuditOptionsSchema = z.object({
+  format: z.enum(FORMATS, { error: `--format must be one of ${FORMATS.join(", ")}` }).optional(),
+  json: z.boolean().default(false),
+  output: z.string().min(1).optional(),
+  force: z.boolean().default(false),
+  failUnder: score("--fail-under").optional(),
+  min: z.array(minEntry).default([]).transform((entries) => Object.fromEntries(entries) as Record<string, number>),
+  top: z
+    .string()
+    .default("5")
+    .transform((raw, ctx) => {
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 0) {
+        ctx.addIssue({ code: "custom", message: `--top takes a whole number of recommendations (0 or more), got "${raw}"` });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  strict: z.boolean().default(false),
+  rubrics: z.array(z.string().min(1)).default([]),
+  builtin: z.boolean().default(true),
+  color: z.boolean().optional(),
+});
+export type AuditOptions = z.infer<typeof AuditOptionsSchema>;
+
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new UsageError(first?.message ?? "invalid options", "Run with --help to see the options and examples.");
+  }
+  return result.data;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

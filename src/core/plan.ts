@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { answerSchemaFor, isScored, type Answer } from "./kinds/index.js";
+import type { RubricSet } from "./rubric.js";
+import { IdSchema, TextSchema, WeightSchema, type Path, type Problem } from "./schema-parts.js";
+import { didYouMean } from "./suggest.js";
+import { zodProblems } from "./zod-problems.js";
+
+export const ScoreThresholdSchema = z
+  .number({ error: "must be a score from 0 to 100" })
+  .min(0, { error: "must be a score from 0 to 100" })
+  .max(100, { error: "must be a score from 0 to 100" });
+
+export const PlanThresholdsSchema = z.strictObject({
+  overall: ScoreThresholdSchema.optional(),
+  dimensions: z.record(IdSchema, ScoreThresholdSchema).optional(),
+});
+export type PlanThresholds = z.infer<typeof PlanThresholdsSchema>;
+
+/** The shape of a plan file before its answers are checked against the loaded rubrics. */
+export const PlanFileSchema = z.strictObject({
+  organization: TextSchema(200),
+  date: z
+    .string({ error: "must be a date such as 2026-11-23" })
+    .regex(/^\d{4}-\d{2}-\d{2}/, { error: "must be a date such as 2026-11-23" })
+    .optional(),
+  auditor: TextSchema(200).optional(),
+  notes: TextSchema(10_000).optional(),
+  thresholds: PlanThresholdsSchema.optional(),
+  weights: z.record(IdSchema, WeightSchema).optional(),
+  answers: z
+    .record(z.string(), z.record(z.string(), z.unknown()).nullable(), {
+      error: "must be a mapping of dimension ids to their answers",
+    })
+    .default({}),
+});
+export type PlanFile = z.infer<typeof PlanFileSchema>;
+
+/** Answers by dimension id, then question id. Maps, because ids like "constructor" are valid. */
+export type AnswerMap = ReadonlyMap<string, ReadonlyMap<string, Answer>>;
+
+export interface Plan {
+  organization: string;
+  date?: string | undefined;
+  auditor?: string | undefined;
+  notes?: string | undefined;
+  thresholds?: PlanThresholds | undefined;
+  weights?: Readonly<Record<string, number>> | undefined;
+  answers: AnswerMap;
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
+
+export interface PlanOptions {
+  /** Treat every unanswered scored question as an error, for teams that want complete plans. */
+  strict?: boolean;
+}
+
+function planFieldNames(path: Path): string[] {
+  if (path.length === 0) return Object.keys(PlanFileSchema.shape);
+  if (path[0] === "thresholds") return Object.keys(PlanThresholdsSchema.shape);
+  return [];
+}
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Checks a parsed plan document against the loaded rubrics; reports every problem at once. */
+export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOptions = {}): PlanResult {
+  const parsed = PlanFileSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, [], planFieldNames) };
+  const file = parsed.data;
+  const problems: Problem[] = [];
+  const dimensionIds = rubrics.dimensions.map((d) => d.rubric.id);
+  const unknownDimension = (id: string, path: Path) =>
+    problems.push({
+      path,
+      message: `unknown dimension "${id}"${didYouMean(id, dimensionIds)}; known dimensions: ${dimensionIds.join(", ")}. A custom dimension needs --rubrics DIR`,
+    });
+
+  for (const id of Object.keys(file.weights ?? {})) if (!dimensionIds.includes(id)) unknownDimension(id, ["weights", id]);
+  for (const id of Object.keys(file.thresholds?.dimensions ?? {}))
+    if (!dimensionIds.includes(id)) unknownDimension(id, ["thresholds", "dimensions", id]);
+
+  const answers = new Map<string, Map<string, Answer>>();
+  for (const [dimensionId, given] of Object.entries(file.answers)) {
+    const dimension = rubrics.dimensions.find((d) => d.rubric.id === dimensionId);
+    if (!dimension || FORBIDDEN_KEYS.has(dimensionId)) {
+      unknownDimension(dimensionId, ["answers", dimensionId]);
+      continue;
+    }
+    const questionIds = dimension.rubric.questions.map((q) => q.id);
+    const accepted = new Map<string, Answer>();
+    for (const [questionId, value] of Object.entries(given ?? {})) {
+      const path: Path = ["answers", dimensionId, questionId];
+      const question = dimension.rubric.questions.find((q) => q.id === questionId);
+      if (!question || FORBIDDEN_KEYS.has(questionId)) {
+        problems.push({
+          path,
+          message: `unknown question "${questionId}" in ${dimensionId}${didYouMean(questionId, questionIds)}; run \`social-audit rubrics show ${dimensionId}\` to list its questions`,
+        });
+        continue;
+      }
+      // An empty entry (`question:` with nothing after it) is how a template leaves a question open.
+      if (value === null) continue;
+      const checked = answerSchemaFor(question).safeParse(value);
+      if (checked.success) accepted.set(questionId, checked.data);
+      else problems.push(...zodProblems(checked.error, path));
+    }
+    answers.set(dimensionId, accepted);
+  }
+
+  if (options.strict) {
+    for (const { rubric } of rubrics.dimensions) {
+      for (const question of rubric.questions.filter(isScored)) {
+        if (!answers.get(rubric.id)?.has(question.id)) {
+          problems.push({
+            path: ["answers", rubric.id, question.id],
+            message: `unanswered (--strict requires every scored question): ${question.prompt}`,
+          });
+        }
+      }
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    plan: {
+      organization: file.organization,
+      date: file.date,
+      auditor: file.auditor,
+      notes: file.notes,
+      thresholds: file.thresholds,
+      weights: file.weights,
+      answers,
+    },
+  };
+}

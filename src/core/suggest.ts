@@ -1,0 +1,53 @@
+/** Damerau-free Levenshtein distance; ids are short, so the quadratic cost does not matter. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The closest candidate, if it is close enough to be a plausible typo. */
+export function closest(input: string, candidates: readonly string[]): string | undefined {
+  const needle = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(needle, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance = Math.max(2, Math.floor(needle.length / 3));
+  return best !== undefined && bestDistance <= tolerance ? best : undefined;
+}
+
+export function didYouMean(input: string, candidates: readonly string[]): string {
+  const match = closest(input, candidates);
+  return match ? ` (did you mean "${match}"?)` : "";
+}
+
+export function oneOfMessage(values: readonly string[], input?: unknown): string {
+  const list = values.map((v) => `"${v}"`).join(", ");
+  const hint = typeof input === "string" ? didYouMean(input, values) : "";
+  const got = input === undefined ? "" : `, got ${preview(input)}`;
+  return `must be one of ${list}${got}${hint}`;
+}
+
+/** A short, single-line rendering of a user's value for error messages. */
+export function preview(value: unknown): string {
+  let text: string;
+  if (typeof value === "string") text = JSON.stringify(value);
+  else if (value === null) text = "null";
+  else if (Array.isArray(value)) text = "a list";
+  else if (typeof value === "object") text = "a mapping";
+  else text = String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,29 @@
+import { UserError } from "../errors.js";
+import { validatePlan, type Plan, type PlanOptions } from "../core/plan.js";
+import type { RubricSet } from "../core/rubric.js";
+import { parseYaml, problemsToDiagnostics, type ParsedYaml } from "./yaml-document.js";
+
+export interface LoadedPlan {
+  plan: Plan;
+  file: string;
+  locate: ParsedYaml["locate"];
+}
+
+/** Parses and validates a plan's text; throws a UserError listing every problem with its place. */
+export function parsePlan(text: string, file: string, rubrics: RubricSet, options: PlanOptions = {}): LoadedPlan {
+  const parsed = parseYaml(text, file);
+  if (parsed.data === null || parsed.data === undefined) {
+    throw new UserError(`${file}: is empty`, [], "A plan needs at least `organization:` and `answers:`; `social-audit init` writes a template.");
+  }
+  if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+    throw new UserError(`${file}: must be a YAML mapping with organization and answers, not ${Array.isArray(parsed.data) ? "a list" : "a single value"}`, [], "`social-audit init` writes a template to start from.");
+  }
+  const result = validatePlan(parsed.data, rubrics, options);
+  if (!result.ok) {
+    throw new UserError(
+      `${file}: invalid plan`,
+      problemsToDiagnostics(result.problems, parsed),
+    );
+  }
+  return { plan: result.plan, file, locate: parsed.locate };
+}

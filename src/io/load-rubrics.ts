@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { readdir, stat } from "node:fs/promises";
+import { basename, extname, join, relative } from "node:path";
+import { UserError, type Diagnostic } from "../errors.js";
+import {
+  DimensionRubricSchema,
+  LevelsFileSchema,
+  lintRubric,
+  mergeDimensions,
+  type Level,
+  type LoadedDimension,
+  type RubricOrigin,
+  type RubricSet,
+} from "../core/rubric.js";
+import { zodProblems } from "../core/zod-problems.js";
+import { RUBRIC_FIELD_NAMES } from "../core/rubric-fields.js";
+import { builtinRubricsDir } from "./package-root.js";
+import { readTextFile } from "./read-text.js";
+import { parseYaml, problemsToDiagnostics } from "./yaml-document.js";
+
+export const LEVELS_FILE = "levels.yaml";
+
+export interface RubricSources {
+  /** Extra rubric folders or files, in order; later ones override earlier ones by dimension id. */
+  paths?: readonly string[];
+  /** Use the shipped rubrics as the base (default true). */
+  builtin?: boolean;
+}
+
+type FileResult =
+  | { kind: "dimension"; dimension: LoadedDimension; warnings: Diagnostic[] }
+  | { kind: "levels"; levels: Level[]; origin: RubricOrigin }
+  | { kind: "invalid"; diagnostics: Diagnostic[] };
+
+/** Reads and validates one rubric file; never throws for a problem in the file itself. */
+export async function loadRubricFile(file: string, builtin: boolean, display = file): Promise<FileResult> {
+  let text: string;
+  let parsed;
+  try {
+    text = await readTextFile(file);
+    parsed = parseYaml(text, display);
+  } catch (error) {
+    if (error instanceof UserError) return { kind: "invalid", diagnostics: error.diagnostics.length > 0 ? [...error.diagnostics] : [{ message: error.message }] };
+    throw error;
+  }
+  const origin: RubricOrigin = { file: display, builtin, hash: createHash("sha256").update(text).digest("hex").slice(0, 16) };
+  const knownKeys = () => RUBRIC_FIELD_NAMES;
+  if (basename(file) === LEVELS_FILE) {
+    const result = LevelsFileSchema.safeParse(parsed.data);
+    if (!result.success) return { kind: "invalid", diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed) };
+    return { kind: "levels", levels: result.data.levels, origin };
+  }
+  const result = DimensionRubricSchema.safeParse(parsed.data);
+  if (!result.success) return { kind: "invalid", diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed) };
+  return {
+    kind: "dimension",
+    dimension: { rubric: result.data, origin },
+    warnings: problemsToDiagnostics(lintRubric(result.data), parsed, "warning"),
+  };
+}
+
+/** The YAML files a path names: itself if a file, or the .yaml/.yml files in a folder, sorted. */
+export async function rubricFiles(path: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new UserError(`${path}: no such rubric file or folder`, [], "Pass a folder of rubric YAML files, e.g. --rubrics ./my-rubrics");
+  }
+  if (!info.isDirectory()) return [path];
+  const entries = await readdir(path);
+  return entries
+    .filter((name) => [".yaml", ".yml"].includes(extname(name)) && !name.startsWith("."))
+    .sort()
+    .map((name) => join(path, name));
+}
+
+export interface LoadedRubrics {
+  rubrics: RubricSet;
+  warnings: Diagnostic[];
+}
+
+/**
+ * Loads the shipped rubrics and any extra sources, reporting every problem in every file at once.
+ */
+export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRubrics> {
+  const groups: { files: string[]; builtin: boolean }[] = [];
+  if (sources.builtin !== false) groups.push({ files: await rubricFiles(builtinRubricsDir()), builtin: true });
+  for (const path of sources.paths ?? []) groups.push({ files: await rubricFiles(path), builtin: false });
+
+  const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const dimensionGroups: LoadedDimension[][] = [];
+  let levels: { levels: Level[]; origin: RubricOrigin } | undefined;
+
+  for (const group of groups) {
+    const dimensions: LoadedDimension[] = [];
+    const results = await Promise.all(
+      group.files.map((file) => loadRubricFile(file, group.builtin, group.builtin ? `rubrics/${relative(builtinRubricsDir(), file)}` : file)),
+    );
+    for (const result of results) {
+      if (result.kind === "invalid") diagnostics.push(...result.diagnostics);
+      else if (result.kind === "levels") levels = { levels: result.levels, origin: result.origin };
+      else {
+        const clash = dimensions.find((d) => d.rubric.id === result.dimension.rubric.id);
+        if (clash) {
+          diagnostics.push({ file: result.dimension.origin.file, path: "id", message: `dimension id "${result.dimension.rubric.id}" is also defined in ${clash.origin.file}` });
+        } else {
+          dimensions.push(result.dimension);
+          // Shipped rubrics are linted by the test suite; users only need to hear about their own.
+          if (!group.builtin) warnings.push(...result.warnings);
+        }
+      }
+    }
+    dimensionGroups.push(dimensions);
+  }
+  if (diagnostics.length > 0) {
+    throw new UserError(`invalid rubric${diagnostics.length === 1 ? "" : "s"}`, diagnostics, "Fix the rubric files listed above; `social-audit rubrics validate PATH` checks them.");
+  }
+  const dimensions = mergeDimensions(dimensionGroups);
+  if (dimensions.length === 0) throw new UserError("no rubric dimensions were loaded", [], "Pass --rubrics DIR with at least one dimension file, or drop --no-builtin.");
+  if (!levels) throw new UserError(`no ${LEVELS_FILE} was loaded`, [], `With --no-builtin, a rubric folder must include a ${LEVELS_FILE} defining the maturity levels.`);
+  return { rubrics: { dimensions, levels: levels.levels, levelsOrigin: levels.origin }, warnings };
+}

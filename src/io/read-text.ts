@@ -1,0 +1,79 @@
+import { readFile, stat } from "node:fs/promises";
+import { UserError } from "../errors.js";
+
+/** Plans and rubrics are small hand-written files; anything bigger is a mistake or an attack. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/** Decodes input as UTF-8 text, refusing binary data and invalid encodings with a clear message. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new UserError(`${file}: file is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`, [], "Plans and rubrics are small YAML files; check that this is the file you meant.");
+  }
+  if (bytes.includes(0)) {
+    throw new UserError(`${file}: looks like a binary file (it contains NUL bytes), not YAML text`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${file}: is not valid UTF-8 text`, [], "Save the file as UTF-8 and try again.");
+  }
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+export async function readTextFile(file: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw fileError(error, file);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new UserError(`${file}: file is ${formatBytes(size)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`);
+  }
+  try {
+    return decodeText(await readFile(file), file);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw fileError(error, file);
+  }
+}
+
+/** Reads stdin with the same limit, stopping early rather than buffering an endless stream. */
+export async function readStdinText(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    total += buffer.length;
+    if (total > MAX_INPUT_BYTES) {
+      throw new UserError(`<stdin>: input is over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans`);
+    }
+    chunks.push(buffer);
+  }
+  return decodeText(Buffer.concat(chunks), "<stdin>");
+}
+
+function fileError(error: unknown, file: string): UserError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return new UserError(`${file}: no such file`, [], "Check the path, or run `social-audit init` to create a plan.");
+    case "EACCES":
+    case "EPERM":
+      return new UserError(`${file}: permission denied`);
+    case "EISDIR":
+      return new UserError(`${file}: is a directory, not a file`);
+    default:
+      return new UserError(`${file}: cannot be read (${code ?? String(error)})`);
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}

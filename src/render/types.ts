@@ -1,0 +1,16 @@
+import type { Report } from "../core/report-schema.js";
+
+export interface RenderOptions {
+  /** ANSI colour in terminal formats; decided by the CLI from flags, env and TTY. */
+  color: boolean;
+  /** How many recommendations to list in human formats. */
+  top: number;
+  /** Terminal width for wrapping; renderers never ask the process themselves. */
+  width: number;
+}
+
+/** A renderer is pure: one report in, one string out. `batch` renders several plans at once. */
+export interface Renderer {
+  report: (report: Report, options: RenderOptions) => string;
+  batch: (reports: readonly Report[], options: RenderOptions) => string;
+}
