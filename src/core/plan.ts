@@ -65,7 +65,7 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** Checks a parsed plan document against the loaded rubrics; reports every problem at once. */
 export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOptions = {}): PlanResult {
-  const parsed = PlanFileSchema.safeParse(data);
+  const parsed = PlanFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, [], planFieldNames) };
   const file = parsed.data;
   const problems: Problem[] = [];
@@ -101,7 +101,7 @@ export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOpt
       }
       // An empty entry (`question:` with nothing after it) is how a template leaves a question open.
       if (value === null) continue;
-      const checked = answerSchemaFor(question).safeParse(value);
+      const checked = answerSchemaFor(question).safeParse(value, { reportInput: true });
       if (checked.success) accepted.set(questionId, checked.data);
       else problems.push(...zodProblems(checked.error, path));
     }

@@ -26,6 +26,7 @@ export function zodProblems(error: z.ZodError, prefix: Path = [], knownKeys?: (p
 
 function normaliseMessage(issue: z.core.$ZodIssue): string {
   // zod's defaults read "Invalid input: expected string, received undefined"; say "is required" instead.
-  if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
+  // zod only attaches `input` when parsing with reportInput, which every caller here does.
+  if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) return "is required";
   return issue.message;
 }

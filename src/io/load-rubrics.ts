@@ -46,11 +46,11 @@ export async function loadRubricFile(file: string, builtin: boolean, display = f
   const origin: RubricOrigin = { file: display, builtin, hash: createHash("sha256").update(text).digest("hex").slice(0, 16) };
   const knownKeys = () => RUBRIC_FIELD_NAMES;
   if (basename(file) === LEVELS_FILE) {
-    const result = LevelsFileSchema.safeParse(parsed.data);
+    const result = LevelsFileSchema.safeParse(parsed.data, { reportInput: true });
     if (!result.success) return { kind: "invalid", diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed) };
     return { kind: "levels", levels: result.data.levels, origin };
   }
-  const result = DimensionRubricSchema.safeParse(parsed.data);
+  const result = DimensionRubricSchema.safeParse(parsed.data, { reportInput: true });
   if (!result.success) return { kind: "invalid", diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed) };
   return {
     kind: "dimension",

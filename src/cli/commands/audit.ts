@@ -73,8 +73,9 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
       top: options.top,
       width: Math.min(Math.max(io.stdout.columns ?? 100, 60), 160),
     };
+    // The output's shape follows what was asked for, so a batch stays a batch even if one plan was invalid.
     const [only] = reports;
-    const text = reports.length === 1 && only ? renderer.report(only, renderOptions) : renderer.batch(reports, renderOptions);
+    const text = plans.length === 1 && only ? renderer.report(only, renderOptions) : renderer.batch(reports, renderOptions);
     await writeOutput(io, text, target, { force: options.force });
   }
 
