@@ -47,6 +47,11 @@ function renderReport(report: Report, options: RenderOptions): string {
   const scores = table(["Dimension", "Score", "Level", ""], options);
   for (const d of report.dimensions) scores.push(dimensionRow(c, report, d));
   lines.push(scores.toString());
+  // Say where scores come from whenever it is not the shipped defaults, so nobody misreads them.
+  const custom = report.dimensions.filter((d) => !d.rubric.builtin);
+  if (custom.length > 0) lines.push(c.dim(`Rubrics: ${custom.map((d) => `${d.id} ${d.rubric.version} from ${oneLine(d.rubric.source)}`).join("; ")}`));
+  const weighted = report.dimensions.filter((d) => d.weightSource === "plan");
+  if (weighted.length > 0) lines.push(c.dim(`Weights from the plan: ${weighted.map((d) => `${d.id} ${d.weight}`).join(", ")}`));
 
   const top = report.recommendations.slice(0, options.top);
   if (top.length > 0) {
