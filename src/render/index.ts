@@ -1,6 +1,6 @@
 import type { Renderer } from "./types.js";
 
-export const FORMATS = ["table", "json"] as const;
+export const FORMATS = ["table", "json", "jsonl", "markdown", "html", "junit", "sarif", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**
@@ -10,6 +10,12 @@ export type Format = (typeof FORMATS)[number];
 const RENDERERS = {
   table: () => import("./table.js").then((m) => m.tableRenderer),
   json: () => import("./json.js").then((m) => m.jsonRenderer),
+  jsonl: () => import("./jsonl.js").then((m) => m.jsonlRenderer),
+  markdown: () => import("./markdown.js").then((m) => m.markdownRenderer),
+  html: () => import("./html.js").then((m) => m.htmlRenderer),
+  junit: () => import("./junit.js").then((m) => m.junitRenderer),
+  sarif: () => import("./sarif.js").then((m) => m.sarifRenderer),
+  github: () => import("./github.js").then((m) => m.githubRenderer),
 } satisfies Record<Format, () => Promise<Renderer>>;
 
 export function isFormat(name: string): name is Format {

@@ -1,0 +1,25 @@
+import type { DimensionResult, Report } from "../core/report-schema.js";
+
+/** Shared wording so every format describes the same report the same way. */
+
+export function dimensionTitle(report: Report, id: string): string {
+  return report.dimensions.find((d) => d.id === id)?.title ?? id;
+}
+
+export function stepTitles(report: Report, dimension: DimensionResult): string[] {
+  return (dimension.nextLevel?.steps ?? []).map(
+    (question) => report.recommendations.find((r) => r.dimension === dimension.id && r.question === question)?.title ?? question,
+  );
+}
+
+export function thresholdName(check: Report["thresholds"]["checks"][number]): string {
+  const subject = check.scope === "overall" ? "overall" : (check.dimension ?? "?");
+  return check.kind === "baseline" ? `${subject} no lower than baseline ${check.min.toFixed(1)}` : `${subject} at least ${check.min.toFixed(1)}`;
+}
+
+/** Text answers are the auditor's notes; reports that are handed over include them. */
+export function notesOf(report: Report): { dimension: string; prompt: string; text: string }[] {
+  return report.dimensions.flatMap((d) =>
+    d.questions.filter((q) => q.kind === "text" && q.answered && q.answerText).map((q) => ({ dimension: d.title, prompt: q.prompt, text: q.answerText ?? "" })),
+  );
+}
