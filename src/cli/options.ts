@@ -42,6 +42,8 @@ export const AuditOptionsSchema = z.object({
       return value;
     }),
   strict: z.boolean().default(false),
+  baseline: z.string().min(1).optional(),
+  failOnRegression: z.boolean().default(false),
   rubrics: z.array(z.string().min(1)).default([]),
   builtin: z.boolean().default(true),
   color: z.boolean().optional(),

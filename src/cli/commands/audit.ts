@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { baselineChecks } from "../../core/compare.js";
 import { buildReport } from "../../core/report.js";
 import type { Report } from "../../core/report-schema.js";
 import { UserError, UsageError, EXIT } from "../../errors.js";
@@ -10,6 +11,7 @@ import { useColor } from "../color.js";
 import type { CliIO } from "../io.js";
 import { AuditOptionsSchema, parseOptions } from "../options.js";
 import { printError, printWarnings } from "../print-error.js";
+import { loadReportOrPlan } from "../report-source.js";
 import { writeOutput } from "../write-output.js";
 
 export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknown): Promise<number> {
@@ -18,6 +20,12 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
     throw new UsageError(`--json and --format ${options.format} contradict each other`, "Use one of them.");
   }
   const format = options.json ? "json" : (options.format ?? "table");
+  if (options.failOnRegression && !options.baseline) {
+    throw new UsageError("--fail-on-regression needs --baseline REPORT.json", "Save a baseline with: social-audit audit PLAN --json -o baseline.json");
+  }
+  if (options.baseline && !options.failOnRegression) {
+    throw new UsageError("--baseline is used with --fail-on-regression", "Add --fail-on-regression to fail when a score drops below the baseline, or compare reports with `social-audit compare`.");
+  }
 
   let plans = planArgs;
   if (plans.length === 0) {
@@ -35,6 +43,7 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
 
   const { rubrics, warnings } = await loadRubrics({ paths: options.rubrics, builtin: options.builtin });
   printWarnings(io, warnings);
+  const baselines = options.baseline ? await loadReportOrPlan(options.baseline, io.cwd, async () => rubrics) : [];
   const version = packageInfo().version;
 
   const reports: Report[] = [];
@@ -50,6 +59,13 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
           planSource: source === "-" ? null : source,
           thresholds: { overall: options.failUnder, dimensions: options.min },
           locate: loaded.locate,
+          extraChecks: (report) => {
+            if (baselines.length === 0) return [];
+            // A batch baseline is matched by organization; a single one applies to any plan.
+            const baseline = baselines.length === 1 ? baselines[0] : baselines.find((b) => b.organization === report.organization);
+            if (!baseline) throw new UserError(`${options.baseline}: has no report for "${report.organization}"`);
+            return baselineChecks(baseline, report);
+          },
         }),
       );
     } catch (error) {
@@ -82,8 +98,9 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   const failing = reports.filter((r) => !r.thresholds.passed);
   for (const report of failing) {
     const failed = report.thresholds.checks.filter((c) => !c.passed);
-    const names = failed.map((c) => `${c.scope === "overall" ? "overall" : c.dimension} ${c.actual.toFixed(1)} < ${c.min.toFixed(1)}`);
-    io.stderr.write(`social-audit: ${report.source.plan ?? "<stdin>"}: below threshold: ${names.join(", ")}\n`);
+    const names = failed.map((c) => `${c.scope === "overall" ? "overall" : c.dimension} ${c.actual.toFixed(1)} < ${c.min.toFixed(1)}${c.kind === "baseline" ? " (baseline)" : ""}`);
+    const what = failed.every((c) => c.kind === "baseline") ? "regressed below the baseline" : "below threshold";
+    io.stderr.write(`social-audit: ${report.source.plan ?? "<stdin>"}: ${what}: ${names.join(", ")}\n`);
   }
   if (invalid > 0) return EXIT.invalidInput;
   return failing.length > 0 ? EXIT.belowThreshold : EXIT.ok;

@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import { buildReport } from "../core/report.js";
+import { REPORT_SCHEMA_VERSION, ReportSchema, type Report } from "../core/report-schema.js";
+import type { RubricSet } from "../core/rubric.js";
+import { zodProblems } from "../core/zod-problems.js";
+import { UserError, formatPath } from "../errors.js";
+import { parsePlan } from "../io/load-plan.js";
+import { packageInfo } from "../io/package-root.js";
+import { readTextFile } from "../io/read-text.js";
+
+/**
+ * Reads a JSON report (as `audit --json` writes it) or a plan file, which is audited on the
+ * spot. Either way the caller gets a report, so compare and baselines accept both.
+ */
+export async function loadReportOrPlan(file: string, cwd: string, rubrics: () => Promise<RubricSet>): Promise<Report[]> {
+  const text = await readTextFile(resolve(cwd, file));
+  if (!text.trimStart().startsWith("{")) {
+    const loaded = parsePlan(text, file, await rubrics());
+    return [buildReport({ rubrics: await rubrics(), plan: loaded.plan, toolVersion: packageInfo().version, planSource: file, locate: loaded.locate })];
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${file}: is not valid JSON (${error instanceof Error ? error.message : String(error)})`, [], "Pass a report written by `social-audit audit --json`, or a plan file.");
+  }
+  const record = data as { schemaVersion?: unknown; reports?: unknown };
+  if (record.schemaVersion !== REPORT_SCHEMA_VERSION) {
+    throw new UserError(`${file}: is not a social-audit report of schema version ${REPORT_SCHEMA_VERSION} (schemaVersion: ${JSON.stringify(record.schemaVersion)})`, [], "Re-create it with this version: social-audit audit PLAN --json -o FILE");
+  }
+  const candidates = Array.isArray(record.reports) ? record.reports : [data];
+  return candidates.map((candidate, i) => {
+    const parsed = ReportSchema.safeParse(candidate, { reportInput: true });
+    if (!parsed.success) {
+      const prefix = Array.isArray(record.reports) ? ["reports", i] : [];
+      throw new UserError(
+        `${file}: is not a valid report`,
+        zodProblems(parsed.error, prefix).map((p) => ({ file, path: formatPath(p.path), message: p.message })),
+      );
+    }
+    return parsed.data;
+  });
+}

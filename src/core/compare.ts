@@ -1,0 +1,110 @@
+import type { Report, ThresholdCheck } from "./report-schema.js";
+import { roundScore } from "./scoring.js";
+
+/** What changed between two audits of the same organisation: the heart of a re-audit. */
+
+interface ScoreChange {
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+  levelBefore: string | null;
+  levelAfter: string | null;
+}
+
+export interface QuestionChange {
+  dimension: string;
+  question: string;
+  prompt: string;
+  before: number;
+  after: number;
+  answerBefore: string | null;
+  answerAfter: string | null;
+}
+
+export interface Comparison {
+  before: { organization: string; date: string | null; source: string | null };
+  after: { organization: string; date: string | null; source: string | null };
+  overall: ScoreChange;
+  dimensions: (ScoreChange & { id: string; title: string })[];
+  improved: QuestionChange[];
+  regressed: QuestionChange[];
+  resolved: { dimension: string; question: string; title: string }[];
+  added: { dimension: string; question: string; title: string }[];
+  warnings: string[];
+}
+
+function change(before: { score: number; level: { label: string } } | undefined, after: { score: number; level: { label: string } } | undefined): ScoreChange {
+  return {
+    before: before?.score ?? null,
+    after: after?.score ?? null,
+    delta: before && after ? roundScore(after.score - before.score) : null,
+    levelBefore: before?.level.label ?? null,
+    levelAfter: after?.level.label ?? null,
+  };
+}
+
+export function compareReports(before: Report, after: Report): Comparison {
+  const warnings: string[] = [];
+  if (before.organization !== after.organization) {
+    warnings.push(`the reports are for different organisations ("${before.organization}" and "${after.organization}")`);
+  }
+  const ids = [...new Set([...before.dimensions.map((d) => d.id), ...after.dimensions.map((d) => d.id)])];
+  const dimensions = ids.map((id) => {
+    const b = before.dimensions.find((d) => d.id === id);
+    const a = after.dimensions.find((d) => d.id === id);
+    if (b && a && (b.rubric.version !== a.rubric.version || b.rubric.hash !== a.rubric.hash)) {
+      warnings.push(
+        b.rubric.version !== a.rubric.version
+          ? `${id} was scored with rubric version ${b.rubric.version} before and ${a.rubric.version} after; scores may not be comparable`
+          : `${id} was scored with different rubric content (same version ${a.rubric.version}); scores may not be comparable`,
+      );
+    }
+    if (!b) warnings.push(`${id} is only in the later report`);
+    if (!a) warnings.push(`${id} is only in the earlier report`);
+    return { id, title: (a ?? b)?.title ?? id, ...change(b, a) };
+  });
+
+  const improved: QuestionChange[] = [];
+  const regressed: QuestionChange[] = [];
+  for (const a of after.dimensions) {
+    const b = before.dimensions.find((d) => d.id === a.id);
+    if (!b) continue;
+    for (const qa of a.questions) {
+      const qb = b.questions.find((q) => q.id === qa.id);
+      if (!qb || qa.score === null || qb.score === null || qa.score === qb.score) continue;
+      const entry = { dimension: a.id, question: qa.id, prompt: qa.prompt, before: qb.score, after: qa.score, answerBefore: qb.answerText, answerAfter: qa.answerText };
+      (qa.score > qb.score ? improved : regressed).push(entry);
+    }
+  }
+  const key = (r: { dimension: string; question: string }) => `${r.dimension}/${r.question}`;
+  const beforeKeys = new Set(before.recommendations.map(key));
+  const afterKeys = new Set(after.recommendations.map(key));
+  const pick = (r: Report["recommendations"][number]) => ({ dimension: r.dimension, question: r.question, title: r.title });
+  return {
+    before: { organization: before.organization, date: before.date, source: before.source.plan },
+    after: { organization: after.organization, date: after.date, source: after.source.plan },
+    overall: change(before.overall, after.overall),
+    dimensions,
+    improved,
+    regressed,
+    resolved: before.recommendations.filter((r) => !afterKeys.has(key(r))).map(pick),
+    added: after.recommendations.filter((r) => !beforeKeys.has(key(r))).map(pick),
+    warnings,
+  };
+}
+
+/**
+ * A regression gate: the overall score and every dimension in both reports must be at least
+ * what the baseline recorded. Audits are deterministic, so this never flakes.
+ */
+export function baselineChecks(baseline: Pick<Report, "overall" | "dimensions">, current: Pick<Report, "overall" | "dimensions">): ThresholdCheck[] {
+  const checks: ThresholdCheck[] = [
+    { scope: "overall", kind: "baseline", min: baseline.overall.score, actual: current.overall.score, passed: current.overall.score >= baseline.overall.score, source: "baseline" },
+  ];
+  for (const d of current.dimensions) {
+    const base = baseline.dimensions.find((b) => b.id === d.id);
+    if (!base) continue;
+    checks.push({ scope: "dimension", dimension: d.id, kind: "baseline", min: base.score, actual: d.score, passed: d.score >= base.score, source: "baseline" });
+  }
+  return checks;
+}
