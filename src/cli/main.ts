@@ -50,12 +50,58 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       .addOption(new Option("--min <dimension=score>", "exit 1 when a dimension is below SCORE (repeatable)").argParser(collect))
       .option("--top <n>", "how many recommendations to show in the table", "5")
       .option("--strict", "treat unanswered questions as errors")
+      .option("--baseline <report>", "a JSON report (or plan) to compare against, with --fail-on-regression")
+      .option("--fail-on-regression", "exit 1 when the overall or any dimension score drops below --baseline")
       .option("--no-color", "disable colour (also NO_COLOR=1)"),
   )
     .addHelpText("after", AUDIT_EXAMPLES)
     .action(async (plans: string[], options: Record<string, unknown>) => {
       const { runAudit } = await import("./commands/audit.js");
       setExit(await runAudit(io, plans, options));
+    });
+
+  rubricOptions(
+    program
+      .command("compare")
+      .description("show what changed between two audits: score deltas, questions improved or regressed, recommendations resolved and new")
+      .argument("<before>", "earlier JSON report (from audit --json) or plan file")
+      .argument("<after>", "later JSON report or plan file")
+      .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]))
+      .option("--json", "shorthand for --format json")
+      .option("-o, --output <file>", "write to a file (atomically) instead of stdout")
+      .option("--force", "allow --output to replace an existing file")
+      .option("--no-color", "disable colour"),
+  )
+    .addHelpText("after", "\nExamples:\n  $ social-audit compare march.json november.json\n  $ social-audit compare old-plan.yaml social-plan.yaml --format markdown > progress.md")
+    .action(async (before: string, after: string, options: Record<string, unknown>) => {
+      const { runCompare } = await import("./commands/compare.js");
+      setExit(await runCompare(io, before, after, options));
+    });
+
+  rubricOptions(
+    program
+      .command("init")
+      .description("write a plan template with every question, its allowed answers and why it matters")
+      .argument("[file]", "where to write it", "social-plan.yaml")
+      .option("--organization <name>", "the organisation's name")
+      .option("--force", "replace an existing file"),
+  )
+    .addHelpText("after", "\nExamples:\n  $ social-audit init\n  $ social-audit init plans/acme.yaml --organization \"Acme Ltd\"")
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const { runInit } = await import("./commands/init.js");
+      setExit(await runInit(io, file, options));
+    });
+
+  rubricOptions(
+    program
+      .command("schema")
+      .description("print the JSON Schema of a plan, report, rubric or levels file (generated from the validators)")
+      .argument("<name>", "plan | report | rubric | levels"),
+  )
+    .addHelpText("after", "\nExamples:\n  $ social-audit schema report > report.schema.json\n  $ social-audit schema plan --rubrics ./my-rubrics")
+    .action(async (name: string, options: { rubrics?: string[]; builtin?: boolean }) => {
+      const { runSchema } = await import("./commands/schema.js");
+      setExit(await runSchema(io, name, options));
     });
 
   const rubrics = program.command("rubrics").description("list, show and validate rubrics");

@@ -32,9 +32,7 @@ export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
 export const choiceKind = {
   answerSchema: (q: ChoiceQuestion) => {
     const values = q.choices.map((c) => c.value);
-    return z.string({ error: oneOfMessage(values) }).refine((v) => values.includes(v), {
-      error: (issue) => oneOfMessage(values, issue.input),
-    });
+    return z.enum(values as [string, ...string[]], { error: (issue) => oneOfMessage(values, issue.input) });
   },
   score: (q: ChoiceQuestion, answer: string): number => q.choices.find((c) => c.value === answer)?.score ?? 0,
   describe: (q: ChoiceQuestion, answer: string): string => q.choices.find((c) => c.value === answer)?.label ?? answer,

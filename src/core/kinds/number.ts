@@ -67,9 +67,7 @@ export function bandFor(q: NumberQuestion, value: number): NumberBand | undefine
 export const numberKind = {
   answerSchema: (q: NumberQuestion) => {
     const range = `a number of ${q.unit} from ${q.min} to ${q.max}`;
-    return z
-      .number({ error: `must be ${range}` })
-      .refine((n) => Number.isFinite(n) && n >= q.min && n <= q.max, { error: `must be ${range}` });
+    return z.number({ error: `must be ${range}` }).min(q.min, { error: `must be ${range}` }).max(q.max, { error: `must be ${range}` });
   },
   score: (q: NumberQuestion, answer: number): number => bandFor(q, answer)?.score ?? 0,
   describe: (q: NumberQuestion, answer: number): string => {

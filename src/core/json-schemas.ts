@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { answerSchemaFor, isScored } from "./kinds/index.js";
+import { PlanFileSchema } from "./plan.js";
+import { ReportSchema } from "./report-schema.js";
+import { DimensionRubricSchema, LevelsFileSchema, type RubricSet } from "./rubric.js";
+
+/**
+ * JSON Schemas are generated from the same zod schemas that validate input, so editors,
+ * other tools and this CLI can never disagree about a file's shape.
+ */
+
+export const SCHEMA_NAMES = ["plan", "report", "rubric", "levels"] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+/** A plan schema that knows the loaded rubrics, so editors can autocomplete every answer. */
+export function planSchemaFor(rubrics: RubricSet) {
+  const dimensions = Object.fromEntries(
+    rubrics.dimensions.map(({ rubric }) => [
+      rubric.id,
+      z
+        .strictObject(
+          Object.fromEntries(
+            rubric.questions.map((q) => [
+              q.id,
+              answerSchemaFor(q)
+                .nullable()
+                .optional()
+                .meta({ description: `${q.prompt}\n\n${q.help}${isScored(q) ? "" : "\n\n(Not scored.)"}` }),
+            ]),
+          ),
+        )
+        .nullable()
+        .optional()
+        .meta({ description: `${rubric.title}: ${rubric.description}` }),
+    ]),
+  );
+  // Unknown dimensions stay allowed here: they may come from --rubrics the editor cannot see.
+  return PlanFileSchema.extend({ answers: z.looseObject(dimensions).optional() });
+}
+
+export function jsonSchema(name: SchemaName, rubrics: RubricSet): Record<string, unknown> {
+  const options = { io: "input", unrepresentable: "any", target: "draft-2020-12" } as const;
+  const titled = (schema: Record<string, unknown>, title: string) => ({ title, ...schema });
+  switch (name) {
+    case "plan":
+      return titled(z.toJSONSchema(planSchemaFor(rubrics), options), "social-audit plan file");
+    case "report":
+      return titled(z.toJSONSchema(ReportSchema, { ...options, io: "output" }), "social-audit report");
+    case "rubric":
+      return titled(z.toJSONSchema(DimensionRubricSchema, options), "social-audit rubric dimension");
+    case "levels":
+      return titled(z.toJSONSchema(LevelsFileSchema, options), "social-audit maturity levels");
+  }
+}

@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli, tempDir } from "../helpers.js";
+
+describe("social-audit compare", () => {
+  it("compares two plan files and two JSON reports alike", async () => {
+    const dir = tempDir();
+    const before = join(dir, "before.json");
+    const after = join(dir, "after.json");
+    await runCli(["audit", "examples/progress/bike-shop-march.yaml", "--json", "-o", before, "--fail-under", "0"]);
+    await runCli(["audit", "examples/bike-shop.yaml", "--json", "-o", after, "--fail-under", "0"]);
+    const fromReports = await runCli(["compare", before, after, "--json"]);
+    const fromPlans = await runCli(["compare", "examples/progress/bike-shop-march.yaml", "examples/bike-shop.yaml", "--json"]);
+    expect(fromReports.code).toBe(0);
+    const a = JSON.parse(fromReports.stdout);
+    const b = JSON.parse(fromPlans.stdout);
+    expect(a.overall).toEqual(b.overall);
+    expect(a.overall.delta).toBe(5.5);
+    const markdown = await runCli(["compare", before, after, "--format", "markdown"]);
+    expect(markdown.stdout).toContain("| **Overall** | 40.2 | 45.7 | +5.5 | Emerging |");
+    expect(markdown.stdout).toContain("## Improved");
+  });
+
+  it("refuses something that is neither a report nor a plan", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "x.json"), '{"hello": 1}');
+    const { code, stderr } = await runCli(["compare", join(dir, "x.json"), "examples/bike-shop.yaml"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("is not a social-audit report of schema version 1");
+  });
+});
+
+describe("audit --baseline --fail-on-regression", () => {
+  it("exits 1 naming what dropped, and 0 when nothing did", async () => {
+    const dir = tempDir();
+    const baseline = join(dir, "baseline.json");
+    await runCli(["audit", "examples/bike-shop.yaml", "--json", "-o", baseline, "--fail-under", "0"]);
+    const same = await runCli(["audit", "examples/bike-shop.yaml", "--baseline", baseline, "--fail-on-regression", "--fail-under", "0"]);
+    expect(same.code).toBe(0);
+    const worse = await runCli(["audit", "examples/progress/bike-shop-march.yaml", "--baseline", baseline, "--fail-on-regression", "--fail-under", "0"]);
+    expect(worse.code).toBe(1);
+    expect(worse.stderr).toContain("overall 40.2 < 45.7 (baseline), presence 41.3 < 50.9 (baseline)");
+    const alone = await runCli(["audit", "examples/bike-shop.yaml", "--fail-on-regression"]);
+    expect(alone.code).toBe(2);
+  });
+});
+
+describe("social-audit init", () => {
+  it("writes a template with every question that audits as-is and validates against the plan schema", async () => {
+    const dir = tempDir();
+    const { code, stderr } = await runCli(["init", "--organization", "Acme Ltd"], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toContain("wrote social-plan.yaml with 31 questions in 4 dimensions");
+    const text = readFileSync(join(dir, "social-plan.yaml"), "utf8");
+    const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1] ?? "";
+    const schema = JSON.parse(readFileSync(join(dir, modeline), "utf8"));
+    expect(schema).toEqual(JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8")));
+    const data = parse(text);
+    expect(Object.keys(data.answers.presence)).toContain("response-time");
+    expect(text).toContain("# Answer: a number of hours from 0 to 720");
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(data)).toBe(true);
+    const audit = await runCli(["audit", "social-plan.yaml", "--json"], { cwd: dir });
+    expect(audit.code).toBe(0);
+    expect(JSON.parse(audit.stdout).unanswered).toHaveLength(29);
+    const again = await runCli(["init"], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; refusing to overwrite it");
+  });
+
+  it("the plan schema accepts every example and rejects a wrong answer", async () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8"));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    for (const name of ["bakery", "bike-shop", "accounting-firm", "b2b-living"]) {
+      expect(validate(parse(readFileSync(join(ROOT, "examples", `${name}.yaml`), "utf8"))), name).toBe(true);
+    }
+    expect(validate({ organization: "x", answers: { presence: { "response-time": "fast" } } })).toBe(false);
+  });
+
+  it("the report schema accepts a real report", async () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8"));
+    const { stdout } = await runCli(["audit", "examples/bakery.yaml", "--json"]);
+    expect(new Ajv2020({ strict: false }).compile(schema)(JSON.parse(stdout))).toBe(true);
+  });
+});
