@@ -80,6 +80,25 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   rubricOptions(
     program
+      .command("interview")
+      .description("interview a client in the terminal, saving answers to a plan file as you go, then print the report")
+      .option("--out <file>", "plan file to write", "social-plan.yaml")
+      .option("--resume", "continue an interrupted interview: ask only what is unanswered")
+      .option("--force", "start over, replacing an existing plan file")
+      .addOption(new Option("--dimension <id>", "interview only this dimension (repeatable)").argParser(collect))
+      .option("--no-color", "disable colour"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ social-audit interview\n  $ social-audit interview --out clients/acme.yaml --dimension presence\n  $ social-audit interview --out clients/acme.yaml --resume\n\nAnswers are saved after each question; Ctrl-C exits with code 130 and prints the command that resumes.",
+    )
+    .action(async (options: Record<string, unknown>) => {
+      const { runInterviewCommand } = await import("./commands/interview.js");
+      setExit(await runInterviewCommand(io, options));
+    });
+
+  rubricOptions(
+    program
       .command("init")
       .description("write a plan template with every question, its allowed answers and why it matters")
       .argument("[file]", "where to write it", "social-plan.yaml")

@@ -4,6 +4,7 @@ import { buildReport } from "../../core/report.js";
 import type { Report } from "../../core/report-schema.js";
 import { UserError, UsageError, EXIT } from "../../errors.js";
 import { loadPlanSource, findDefaultPlan } from "../plan-source.js";
+import { canInterview } from "../terminal.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { packageInfo } from "../../io/package-root.js";
 import { loadRenderer } from "../../render/index.js";
@@ -30,6 +31,16 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   let plans = planArgs;
   if (plans.length === 0) {
     const found = await findDefaultPlan(io.cwd);
+    if (!found && canInterview(io) && io.stderr.isTTY) {
+      // A person at a terminal with no plan yet most likely wants to start one: offer it.
+      const { askConfirm } = await import("../../interview/inquirer-prompter.js");
+      const start = await askConfirm({ input: io.stdin, output: io.stderr as NodeJS.WritableStream }, "No plan file given and no social-plan.yaml here. Start an interview now?");
+      if (start) {
+        const { runInterviewCommand } = await import("./interview.js");
+        return runInterviewCommand(io, { rubrics: options.rubrics, builtin: options.builtin, color: options.color });
+      }
+      throw new UsageError("no plan file given", "Pass a plan file, run `social-audit init` to write a template, or `social-audit interview`.");
+    }
     if (!found) {
       throw new UsageError(
         "no plan file given, and no social-plan.yaml in the current directory",

@@ -1,0 +1,57 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+/**
+ * A real terminal for end-to-end tests: the CLI runs in a tmux pane, keys are typed with
+ * send-keys and the screen is read with capture-pane, as a person would use it.
+ */
+export class Terminal {
+  static available(): boolean {
+    return spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
+  }
+
+  private readonly socket = `social-audit-test-${randomBytes(4).toString("hex")}`;
+
+  private tmux(...args: string[]): string {
+    return execFileSync("tmux", ["-L", this.socket, ...args], { encoding: "utf8" });
+  }
+
+  /** Starts `command` in a shell in `cwd`; when it ends the pane shows `__EXIT=<code>`. */
+  start(command: string, cwd: string): void {
+    // CI=true would (rightly) make the CLI refuse to prompt, so the pane runs without it.
+    const script = `cd '${cwd}' && env -u CI NO_COLOR=1 ${command}; echo "__EXIT=$?"; sleep 120`;
+    this.tmux("new-session", "-d", "-s", "main", "-x", "120", "-y", "50", "sh", "-c", script);
+  }
+
+  screen(): string {
+    return this.tmux("capture-pane", "-p", "-J", "-t", "main", "-S", "-3000");
+  }
+
+  async waitFor(pattern: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.screen();
+      if (typeof pattern === "string" ? screen.includes(pattern) : pattern.test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }
+
+  /** Types literal text (no key names), e.g. an organisation's name. */
+  type(text: string): void {
+    this.tmux("send-keys", "-t", "main", "-l", text);
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux("send-keys", "-t", "main", ...keys);
+  }
+
+  async exitCode(timeoutMs = 20_000): Promise<number> {
+    const screen = await this.waitFor(/__EXIT=\d+/, timeoutMs);
+    return Number(/__EXIT=(\d+)/.exec(screen)?.[1]);
+  }
+
+  kill(): void {
+    spawnSync("tmux", ["-L", this.socket, "kill-server"]);
+  }
+}
