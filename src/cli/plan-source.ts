@@ -23,5 +23,5 @@ export async function loadPlanSource(source: string, io: CliIO, rubrics: RubricS
     if (io.stdin.isTTY) throw new UsageError("`-` reads a plan from stdin, but stdin is a terminal", "Pipe a plan in: cat plan.yaml | social-audit audit -");
     return parsePlan(await readStdinText(io.stdin), "<stdin>", rubrics, options);
   }
-  return parsePlan(await readTextFile(resolve(io.cwd, source)), source, rubrics, options);
+  return parsePlan(await readTextFile(resolve(io.cwd, source), source), source, rubrics, options);
 }

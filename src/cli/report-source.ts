@@ -13,7 +13,7 @@ import { readTextFile } from "../io/read-text.js";
  * spot. Either way the caller gets a report, so compare and baselines accept both.
  */
 export async function loadReportOrPlan(file: string, cwd: string, rubrics: () => Promise<RubricSet>): Promise<Report[]> {
-  const text = await readTextFile(resolve(cwd, file));
+  const text = await readTextFile(resolve(cwd, file), file);
   if (!text.trimStart().startsWith("{")) {
     const loaded = parsePlan(text, file, await rubrics());
     return [buildReport({ rubrics: await rubrics(), plan: loaded.plan, toolVersion: packageInfo().version, planSource: file, locate: loaded.locate })];

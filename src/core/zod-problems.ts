@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Path, Problem } from "./schema-parts.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean, preview } from "./suggest.js";
 
 /**
  * Rewrites zod issues into problems a person can act on: one per leaf, with the full path,
@@ -24,9 +24,32 @@ export function zodProblems(error: z.ZodError, prefix: Path = [], knownKeys?: (p
   return problems;
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping",
+  record: "a mapping",
+  null: "empty",
+  undefined: "missing",
+};
+
+function describeInput(input: unknown): string {
+  if (input === null) return "an empty value";
+  if (Array.isArray(input)) return "a list";
+  if (input instanceof Uint8Array) return "binary data";
+  if (typeof input === "object") return "a mapping";
+  if (typeof input === "string") return `text ${preview(input)}`;
+  return `${typeof input === "number" ? "the number" : ""} ${preview(input)}`.trim();
+}
+
 function normaliseMessage(issue: z.core.$ZodIssue): string {
-  // zod's defaults read "Invalid input: expected string, received undefined"; say "is required" instead.
+  if (issue.code !== "invalid_type" || !issue.message.startsWith("Invalid input")) return issue.message;
   // zod only attaches `input` when parsing with reportInput, which every caller here does.
-  if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) return "is required";
-  return issue.message;
+  if ("input" in issue && issue.input === undefined) return "is required";
+  // Rewrite zod's "Invalid input: expected string, received number" in the words of our other messages.
+  const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+  return `must be ${expected}, got ${"input" in issue ? describeInput(issue.input) : "something else"}`;
 }

@@ -27,7 +27,7 @@ export interface RubricSources {
   builtin?: boolean;
 }
 
-type FileResult =
+export type FileResult =
   | { kind: "dimension"; dimension: LoadedDimension; warnings: Diagnostic[] }
   | { kind: "levels"; levels: Level[]; origin: RubricOrigin }
   | { kind: "invalid"; diagnostics: Diagnostic[] };
@@ -35,17 +35,33 @@ type FileResult =
 /** Reads and validates one rubric file; never throws for a problem in the file itself. */
 export async function loadRubricFile(file: string, builtin: boolean, display = file): Promise<FileResult> {
   let text: string;
-  let parsed;
   try {
     text = await readTextFile(file);
+  } catch (error) {
+    if (error instanceof UserError) return { kind: "invalid", diagnostics: [{ message: error.message }] };
+    throw error;
+  }
+  return parseRubricText(text, display, builtin, basename(file) === LEVELS_FILE);
+}
+
+/** Validates a rubric's text: a dimension, or the levels when `levels` is set. Pure apart from hashing. */
+export function parseRubricText(text: string, display: string, builtin: boolean, levels: boolean): FileResult {
+  let parsed;
+  try {
     parsed = parseYaml(text, display);
   } catch (error) {
     if (error instanceof UserError) return { kind: "invalid", diagnostics: error.diagnostics.length > 0 ? [...error.diagnostics] : [{ message: error.message }] };
     throw error;
   }
+  if (parsed.data === null || parsed.data === undefined) {
+    return { kind: "invalid", diagnostics: [{ file: display, message: "is empty; a rubric needs id, version, title and questions (see docs/rubric-format.md)" }] };
+  }
+  if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+    return { kind: "invalid", diagnostics: [{ file: display, line: 1, column: 1, message: `must be a YAML mapping, not ${Array.isArray(parsed.data) ? "a list" : "a single value"}` }] };
+  }
   const origin: RubricOrigin = { file: display, builtin, hash: createHash("sha256").update(text).digest("hex").slice(0, 16) };
   const knownKeys = () => RUBRIC_FIELD_NAMES;
-  if (basename(file) === LEVELS_FILE) {
+  if (levels) {
     const result = LevelsFileSchema.safeParse(parsed.data, { reportInput: true });
     if (!result.success) return { kind: "invalid", diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed) };
     return { kind: "levels", levels: result.data.levels, origin };

@@ -21,11 +21,15 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
-export async function readTextFile(file: string): Promise<string> {
+/** Reads a plan or rubric; `display` is the name the user gave, used in every message. */
+export async function readTextFile(path: string, display = path): Promise<string> {
+  const file = display;
   let size: number;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
+    const info = await stat(path);
+    if (info.isDirectory()) throw new UserError(`${file}: is a directory, not a file`, [], "Pass a plan file; several can be given, e.g. plans/*.yaml");
+    // A FIFO or device would block or never end; plans are ordinary files (or `-` for stdin).
+    if (!info.isFile()) throw new UserError(`${file}: is not a regular file`, [], "To read a plan from a pipe, pass - and pipe it to stdin.");
     size = info.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -35,7 +39,7 @@ export async function readTextFile(file: string): Promise<string> {
     throw new UserError(`${file}: file is ${formatBytes(size)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`);
   }
   try {
-    return decodeText(await readFile(file), file);
+    return decodeText(await readFile(path), file);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw fileError(error, file);

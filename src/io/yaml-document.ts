@@ -26,6 +26,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
+    throw new UserError(`${file}: is nested too deeply to read (more than ${MAX_DEPTH} levels)`, [], "Plans and rubrics are shallow; check the brackets and indentation.");
+  }
   if (doc.errors.length > 0) {
     const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
       file,
@@ -47,7 +50,35 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const node = nodeAt(doc.contents, path);
     return node?.range ? position(node.range[0]) : undefined;
   };
+  const forbidden = prototypeKeyPaths(data);
+  if (forbidden.length > 0) {
+    throw new UserError(
+      `${file}: uses the reserved key "__proto__"`,
+      forbidden.map((path) => ({ file, ...locate(path), path: path.join("."), message: 'the key "__proto__" is not allowed' })),
+      "Rename or remove the key.",
+    );
+  }
   return { file, data, locate };
+}
+
+/**
+ * `__proto__` as a key is either an attack or a mistake; whatever validates the data later,
+ * it must never reach code that might assign it onto a plain object.
+ */
+function prototypeKeyPaths(root: unknown): Path[] {
+  const found: Path[] = [];
+  const stack: [unknown, Path][] = [[root, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() ?? [undefined, []];
+    if (Array.isArray(value)) value.forEach((item, i) => stack.push([item, [...path, i]]));
+    else if (value !== null && typeof value === "object" && !(value instanceof Uint8Array)) {
+      for (const key of Object.keys(value)) {
+        if (key === "__proto__") found.push([...path, key]);
+        else stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
+      }
+    }
+  }
+  return found;
 }
 
 function parseFailure(error: unknown, file: string): UserError {
@@ -82,8 +113,8 @@ function nodeAt(root: unknown, path: Path): Node | undefined {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
       if (!pair) return found;
       const value = pair.value;
-      // Point at the key when the value is a block collection or empty, where the key's line reads best.
-      found = (isScalar(value) ? value : pair.key) as Node;
+      // Point at a scalar or flow value itself; for a block collection or an empty value the key's line reads best.
+      found = (isScalar(value) || (isCollection(value) && value.flow) ? value : pair.key) as Node;
       node = value;
     } else if (isSeq(node) && typeof segment === "number") {
       const item = node.items[segment];

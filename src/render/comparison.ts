@@ -1,3 +1,4 @@
+import { toJson } from "./json-text.js";
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import type { Comparison } from "../core/compare.js";
@@ -48,6 +49,6 @@ function markdown(c: Comparison): string {
 
 export const COMPARISON_RENDERERS = {
   table,
-  json: (c: Comparison) => `${JSON.stringify({ schemaVersion: 1, ...c }, null, 2)}\n`,
+  json: (c: Comparison) => `${toJson({ schemaVersion: 1, ...c }, 2)}\n`,
   markdown,
 } satisfies Record<CompareFormat, (c: Comparison, options: { color: boolean }) => string>;

@@ -1,3 +1,4 @@
+import { toJson } from "./json-text.js";
 import { isScored, type Question } from "../core/kinds/index.js";
 import { multiCap } from "../core/kinds/multi.js";
 import type { RubricSet } from "../core/rubric.js";
@@ -60,7 +61,7 @@ export function planTemplate(rubrics: RubricSet, options: TemplateOptions): stri
     "# social-audit plan. Answer each question after its colon; an empty answer counts as",
     "# unanswered and scores 0. Check it with: social-audit audit <this file>",
     "",
-    `organization: ${JSON.stringify(options.organization)}`,
+    `organization: ${toJson(options.organization)}`,
     `date: ${options.date}`,
     "# auditor: Your Name",
     "# notes: Context for the report.",

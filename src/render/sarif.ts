@@ -1,3 +1,4 @@
+import { toJson } from "./json-text.js";
 import type { Report } from "../core/report-schema.js";
 import { dimensionTitle, thresholdName } from "./report-text.js";
 import { stripControl } from "./sanitize.js";
@@ -109,7 +110,7 @@ function log(reports: readonly Report[]): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${toJson(sarif, 2)}\n`;
 }
 
 export const sarifRenderer: Renderer = {

@@ -55,7 +55,7 @@ export async function runInterviewCommand(io: CliIO, rawOptions: unknown, today 
   }
   let resume: Plan | undefined;
   if (options.resume && exists) {
-    resume = parsePlan(await readTextFile(file), options.out, rubrics).plan;
+    resume = parsePlan(await readTextFile(file, options.out), options.out, rubrics).plan;
   } else if (options.resume) {
     io.stderr.write(`social-audit: nothing to resume at ${options.out}; starting a new interview\n`);
   }

@@ -1,3 +1,4 @@
+import { toJson } from "../../render/json-text.js";
 import { allowedValues, isScored } from "../../core/kinds/index.js";
 import type { LoadedDimension, RubricSet } from "../../core/rubric.js";
 import { EXIT, UsageError, formatDiagnostic, type Diagnostic } from "../../errors.js";
@@ -63,7 +64,7 @@ export async function runRubricsList(io: CliIO, options: RubricSourceOptions & {
       builtin: d.origin.builtin,
       overrides: d.overrides?.file ?? null,
     }));
-    io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    io.stdout.write(`${toJson(list, 2)}\n`);
     return EXIT.ok;
   }
   const { default: Table } = await import("cli-table3");
@@ -87,7 +88,7 @@ export async function runRubricsShow(io: CliIO, id: string | undefined, options:
       levels: rubrics.levels,
       dimensions: chosen.map(describeDimension),
     };
-    io.stdout.write(`${JSON.stringify(id === undefined ? payload : { levels: payload.levels, dimension: payload.dimensions[0] }, null, 2)}\n`);
+    io.stdout.write(`${toJson(id === undefined ? payload : { levels: payload.levels, dimension: payload.dimensions[0] }, 2)}\n`);
     return EXIT.ok;
   }
   io.stdout.write(chosen.map(describeForPeople).join("\n"));

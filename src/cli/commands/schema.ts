@@ -1,3 +1,4 @@
+import { toJson } from "../../render/json-text.js";
 import { SCHEMA_NAMES, jsonSchema, type SchemaName } from "../../core/json-schemas.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
@@ -9,6 +10,6 @@ export async function runSchema(io: CliIO, name: string, options: { rubrics?: st
     throw new UsageError(`unknown schema "${name}"${didYouMean(name, SCHEMA_NAMES)}`, `Choose one of: ${SCHEMA_NAMES.join(", ")}`);
   }
   const { rubrics } = await loadRubrics({ paths: options.rubrics ?? [], builtin: options.builtin !== false });
-  io.stdout.write(`${JSON.stringify(jsonSchema(name as SchemaName, rubrics), null, 2)}\n`);
+  io.stdout.write(`${toJson(jsonSchema(name as SchemaName, rubrics), 2)}\n`);
   return EXIT.ok;
 }
