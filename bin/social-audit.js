@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // A tiny shim: load the compiled CLI and run it. Kept minimal so start-up stays close to bare node.
-import { run } from "../dist/cli/run.js";
+import { run } from "../dist/bin/cli.js";
 
 await run();

@@ -3,8 +3,12 @@ import { EXIT, InterruptedError, UserError } from "../errors.js";
 import { packageInfo } from "../io/package-root.js";
 import { FORMATS } from "../render/index.js";
 import type { CliIO } from "./io.js";
-import { collect } from "./options.js";
 import { printError } from "./print-error.js";
+
+/** Commander collects a repeatable option's values with this. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
 
 const AUDIT_EXAMPLES = `
 Examples:

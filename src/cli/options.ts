@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { FORMATS } from "../render/index.js";
 
@@ -57,8 +57,4 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.in
     throw new UsageError(first?.message ?? "invalid options", "Run with --help to see the options and examples.");
   }
   return result.data;
-}
-
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { answerSchemaFor, isScored } from "./kinds/index.js";
 import { PlanFileSchema } from "./plan.js";
 import { ReportSchema } from "./report-schema.js";

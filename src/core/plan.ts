@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { answerSchemaFor, isScored, type Answer } from "./kinds/index.js";
 import type { RubricSet } from "./rubric.js";
 import { IdSchema, TextSchema, WeightSchema, type Path, type Problem } from "./schema-parts.js";

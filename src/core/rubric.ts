@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { QuestionSchema, isScored, type Question, type ScoredQuestion } from "./kinds/index.js";
 import { IdSchema, TextSchema, WeightSchema, type Problem } from "./schema-parts.js";
 

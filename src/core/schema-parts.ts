@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Ids appear in plan files, CLI flags and URLs, so they are kept to a portable alphabet. */
 export const IdSchema = z

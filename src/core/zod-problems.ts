@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Path, Problem } from "./schema-parts.js";
 import { didYouMean, preview } from "./suggest.js";
 

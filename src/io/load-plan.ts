@@ -1,6 +1,8 @@
 import { UserError } from "../errors.js";
 import { validatePlan, type Plan, type PlanOptions } from "../core/plan.js";
 import type { RubricSet } from "../core/rubric.js";
+import type { Path } from "../core/schema-parts.js";
+import { parseYamlFast } from "./yaml-fast.js";
 import { parseYaml, problemsToDiagnostics, type ParsedYaml } from "./yaml-document.js";
 
 export interface LoadedPlan {
@@ -11,6 +13,17 @@ export interface LoadedPlan {
 
 /** Parses and validates a plan's text; throws a UserError listing every problem with its place. */
 export function parsePlan(text: string, file: string, rubrics: RubricSet, options: PlanOptions = {}): LoadedPlan {
+  // Ordinary, valid plans take the fast path; anything else is read again by `yaml`, whose
+  // positions and messages every error report relies on.
+  const fast = parseYamlFast(text);
+  if (fast && fast.data !== null && typeof fast.data === "object" && !Array.isArray(fast.data)) {
+    const result = validatePlan(fast.data, rubrics, options);
+    if (result.ok) {
+      let exact: ParsedYaml | undefined;
+      const locate = (path: Path) => fast.locate(path) ?? (exact ??= parseYaml(text, file)).locate(path);
+      return { plan: result.plan, file, locate };
+    }
+  }
   const parsed = parseYaml(text, file);
   if (parsed.data === null || parsed.data === undefined) {
     throw new UserError(`${file}: is empty`, [], "A plan needs at least `organization:` and `answers:`; `social-audit init` writes a template.");

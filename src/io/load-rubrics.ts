@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, relative } from "node:path";
 import { UserError, type Diagnostic } from "../errors.js";
@@ -14,6 +13,7 @@ import {
 } from "../core/rubric.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { RUBRIC_FIELD_NAMES } from "../core/rubric-fields.js";
+import { contentHash, readBuiltinCache } from "./builtin-cache.js";
 import { builtinRubricsDir } from "./package-root.js";
 import { readTextFile } from "./read-text.js";
 import { parseYaml, problemsToDiagnostics } from "./yaml-document.js";
@@ -59,7 +59,7 @@ export function parseRubricText(text: string, display: string, builtin: boolean,
   if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
     return { kind: "invalid", diagnostics: [{ file: display, line: 1, column: 1, message: `must be a YAML mapping, not ${Array.isArray(parsed.data) ? "a list" : "a single value"}` }] };
   }
-  const origin: RubricOrigin = { file: display, builtin, hash: createHash("sha256").update(text).digest("hex").slice(0, 16) };
+  const origin: RubricOrigin = { file: display, builtin, hash: contentHash(text) };
   const knownKeys = () => RUBRIC_FIELD_NAMES;
   if (levels) {
     const result = LevelsFileSchema.safeParse(parsed.data, { reportInput: true });
@@ -91,6 +91,10 @@ export async function rubricFiles(path: string): Promise<string[]> {
     .map((name) => join(path, name));
 }
 
+export function displayName(file: string, builtin: boolean): string {
+  return builtin ? `rubrics/${relative(builtinRubricsDir(), file)}` : file;
+}
+
 export interface LoadedRubrics {
   rubrics: RubricSet;
   warnings: Diagnostic[];
@@ -111,9 +115,9 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
 
   for (const group of groups) {
     const dimensions: LoadedDimension[] = [];
-    const results = await Promise.all(
-      group.files.map((file) => loadRubricFile(file, group.builtin, group.builtin ? `rubrics/${relative(builtinRubricsDir(), file)}` : file)),
-    );
+    const results =
+      (group.builtin ? await readBuiltinCache(builtinRubricsDir()) : undefined) ??
+      (await Promise.all(group.files.map((file) => loadRubricFile(file, group.builtin, displayName(file, group.builtin)))));
     for (const result of results) {
       if (result.kind === "invalid") diagnostics.push(...result.diagnostics);
       else if (result.kind === "levels") levels = { levels: result.levels, origin: result.origin };

@@ -32,7 +32,10 @@ function annotations(report: Report): string[] {
   return lines;
 }
 
+const lines = (report: Report) => `${annotations(report).join("\n")}\n`;
+
 export const githubRenderer: Renderer = {
-  report: (report) => `${annotations(report).join("\n")}\n`,
-  batch: (reports) => `${reports.flatMap(annotations).join("\n")}\n`,
+  report: lines,
+  batch: (reports) => reports.map(lines).join(""),
+  stream: lines,
 };

@@ -13,4 +13,9 @@ export interface RenderOptions {
 export interface Renderer {
   report: (report: Report, options: RenderOptions) => string;
   batch: (reports: readonly Report[], options: RenderOptions) => string;
+  /**
+   * For formats whose batch is just its reports one after another (jsonl, github): one
+   * report's part of a batch, so thousands of plans can be written as they are audited.
+   */
+  stream?: (report: Report, options: RenderOptions) => string;
 }

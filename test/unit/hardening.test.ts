@@ -7,16 +7,14 @@ import { parseRubricText } from "../../src/io/load-rubrics.js";
 import { escapeHtml, escapeXml, oneLine, stripControl } from "../../src/render/sanitize.js";
 import { builtinRubrics } from "../helpers.js";
 
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
+vi.mock("node:fs", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs")>();
   return {
     ...actual,
-    readFile: async (path: Parameters<typeof actual.readFile>[0], ...rest: unknown[]) => {
+    openSync: (path: Parameters<typeof actual.openSync>[0], ...rest: unknown[]) => {
       if (String(path).endsWith("locked.yaml")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
-      return (actual.readFile as (...args: unknown[]) => unknown)(path, ...rest);
+      return (actual.openSync as (...args: unknown[]) => number)(path, ...rest);
     },
-    stat: async (path: Parameters<typeof actual.stat>[0]) =>
-      String(path).endsWith("locked.yaml") ? { isDirectory: () => false, isFile: () => true, size: 10 } : actual.stat(path),
   };
 });
 

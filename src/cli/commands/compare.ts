@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { compareReports } from "../../core/compare.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { EXIT } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { packageInfo } from "../../io/package-root.js";

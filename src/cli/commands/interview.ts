@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Plan } from "../../core/plan.js";
 import { buildReport } from "../../core/report.js";
 import type { RubricSet } from "../../core/rubric.js";

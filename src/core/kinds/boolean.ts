@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
 
 export const BooleanQuestionSchema = z.strictObject({

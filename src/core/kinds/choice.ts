@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IdSchema, TextSchema, UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
 import { oneOfMessage } from "../suggest.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BooleanQuestionSchema, booleanKind, type BooleanQuestion } from "./boolean.js";
 import { ChoiceQuestionSchema, choiceKind, type ChoiceQuestion } from "./choice.js";
 import { MultiQuestionSchema, multiKind, type MultiQuestion } from "./multi.js";
@@ -66,8 +66,16 @@ export function isScored(q: Question): q is ScoredQuestion {
   return q.kind !== "text";
 }
 
+/** Rubrics are immutable once loaded, so each question's schema is built once, not once per plan. */
+const answerSchemas = new WeakMap<Question, z.ZodType<Answer>>();
+
 export function answerSchemaFor(q: Question): z.ZodType<Answer> {
-  return behaviourOf(q).answerSchema(q);
+  let schema = answerSchemas.get(q);
+  if (!schema) {
+    schema = behaviourOf(q).answerSchema(q);
+    answerSchemas.set(q, schema);
+  }
+  return schema;
 }
 
 /** 0..1 for a scored question with an answer that passed `answerSchemaFor`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TextSchema, scoredQuestionFields } from "../schema-parts.js";
 import { oneOfMessage } from "../suggest.js";
 import { ChoiceOptionsSchema } from "./choice.js";

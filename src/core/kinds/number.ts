@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TextSchema, UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
 
 /** A band covers from <= value < to; a missing `to` is open-ended. */

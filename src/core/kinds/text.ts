@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IdSchema, TextSchema } from "../schema-parts.js";
 
 /** Notes for the report; never scored, so it carries no weight or recommendation. */

@@ -1,0 +1,116 @@
+// npm run bench: start-up and scale figures for social-audit, printed with ratios and targets.
+// Measured here, never asserted in tests: timings depend on the machine.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
+import { loadRubrics } from "../dist/io/load-rubrics.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = join(root, "bin", "social-audit.js");
+const out = join(root, "bench", ".out");
+const rssFile = join(out, "rss.txt");
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+function run(args, { cwd = root, rss = false } = {}) {
+  const env = { ...process.env, NO_COLOR: "1" };
+  if (rss) {
+    env.BENCH_RSS_FILE = rssFile;
+    env.NODE_OPTIONS = `--require ${join(root, "bench", "max-rss.cjs")}`;
+  }
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+function peakMiB(args, options = {}) {
+  writeFileSync(rssFile, "");
+  run(args, { ...options, rss: true });
+  const kib = Math.max(...readFileSync(rssFile, "utf8").trim().split("\n").map(Number));
+  return kib / 1024;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function timed(label, args) {
+  for (let i = 0; i < 3; i++) run(args); // warm the file cache
+  const times = Array.from({ length: RUNS }, () => run(args));
+  return { label, median: median(times), min: Math.min(...times) };
+}
+
+const fmt = (n, digits = 1) => n.toFixed(digits);
+const verdict = (ok) => (ok ? "meets target" : "MISSES target");
+
+console.log(`social-audit bench: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, ${RUNS} runs each\n`);
+
+// Start-up, against bare node.
+const bare = timed("node -e 0", ["-e", "0"]);
+const version = timed("social-audit --version", [bin, "--version"]);
+const audit = timed("social-audit audit examples/bakery.yaml --format json", [bin, "audit", "examples/bakery.yaml", "--format", "json"]);
+const auditMiB = peakMiB([bin, "audit", "examples/bakery.yaml", "--format", "json"]);
+console.log("Start-up (wall time, median and fastest)");
+for (const t of [bare, version, audit]) {
+  console.log(`  ${t.label.padEnd(58)} ${fmt(t.median).padStart(7)} ms  (min ${fmt(t.min)})  x${fmt(t.median / bare.median, 2)} of bare node`);
+}
+console.log(`  audit peak memory: ${fmt(auditMiB)} MiB`);
+console.log(`  target: audit within 1.5x of bare node: x${fmt(audit.median / bare.median, 2)}, ${verdict(audit.median / bare.median <= 1.5)}; under 70 MiB: ${verdict(auditMiB < 70)}\n`);
+
+// Scale: thousands of varied plans audited in one process, streamed as JSON Lines.
+const { rubrics } = await loadRubrics();
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = (xs) => xs[Math.floor(random() * xs.length)];
+function answer(q) {
+  switch (q.kind) {
+    case "choice": return pick(q.choices).value;
+    case "multi": return q.options.filter(() => random() < 0.5).map((o) => o.value);
+    case "boolean": return random() < 0.5;
+    case "scale": return q.min + Math.floor(random() * (q.max - q.min + 1));
+    case "number": return Math.round(random() * Math.min(q.max, 100) * 10) / 10;
+    case "text": return `Note ${Math.floor(random() * 1e6)}`;
+  }
+}
+function generate(count) {
+  const dir = join(out, `plans-${count}`);
+  mkdirSync(dir, { recursive: true });
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const answers = {};
+    for (const { rubric } of rubrics.dimensions) {
+      answers[rubric.id] = {};
+      for (const q of rubric.questions) if (random() < 0.9) answers[rubric.id][q.id] = answer(q);
+    }
+    const name = `plan-${String(i).padStart(5, "0")}.yaml`;
+    writeFileSync(join(dir, name), stringify({ organization: `Client ${i}`, date: "2026-11-01", answers }));
+    names.push(name);
+  }
+  return { dir, names };
+}
+
+console.log("Scale (one process, --format jsonl -o out.jsonl)");
+const scale = [];
+for (const count of [1000, 10000]) {
+  const { dir, names } = generate(count);
+  const args = [bin, "audit", ...names, "--format", "jsonl", "-o", join(out, `out-${count}.jsonl`), "--force"];
+  run(args, { cwd: dir }); // warm
+  const ms = median([run(args, { cwd: dir }), run(args, { cwd: dir }), run(args, { cwd: dir })]);
+  const mib = peakMiB(args, { cwd: dir });
+  const lines = readFileSync(join(out, `out-${count}.jsonl`), "utf8").trimEnd().split("\n").length;
+  if (lines !== count) throw new Error(`expected ${count} reports, got ${lines}`);
+  scale.push({ count, ms, mib });
+  console.log(`  ${String(count).padStart(6)} plans: ${fmt(ms / 1000, 2)} s, ${fmt(count / (ms / 1000), 0)} plans/s, ${fmt((ms / count) * 1000, 0)} us/plan, peak ${fmt(mib)} MiB`);
+}
+const [small, large] = scale;
+console.log(`  10k/1k time ratio: x${fmt(large.ms / small.ms, 2)} for x10 plans (linear is x10; less means fixed start-up cost)`);
+console.log(`  target: 10k under 3 s: ${verdict(large.ms < 3000)}; under 200 MiB: ${verdict(large.mib < 200)}`);
+rmSync(out, { recursive: true, force: true });

@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { link, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { once } from "node:events";
+import { UserError } from "../errors.js";
+import { fileExists } from "./write-atomic.js";
+
+/** Where a streamed report goes: written piece by piece, committed at the end. */
+export interface OutputSink {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Writes are gathered into chunks of this size: one write per report would cost a syscall each. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Buffers text into large chunks and honours backpressure, so a slow reader (a pipe to jq)
+ * never makes us hold more than a chunk or two, whatever the size of the batch.
+ */
+function chunkedWriter(stream: NodeJS.WritableStream) {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const text = pending.join("");
+    pending = [];
+    size = 0;
+    if (!stream.write(text)) await once(stream, "drain");
+  };
+  return {
+    write: async (text: string) => {
+      pending.push(text);
+      size += text.length;
+      if (size >= CHUNK_BYTES) await flush();
+    },
+    flush,
+  };
+}
+
+export function streamSink(stream: NodeJS.WritableStream): OutputSink {
+  const writer = chunkedWriter(stream);
+  return { write: writer.write, commit: writer.flush, abort: async () => undefined };
+}
+
+/**
+ * A file written through a temporary file beside it and renamed into place on commit, so
+ * readers see the old file or the complete new one, never a half-written batch.
+ */
+export async function fileSink(file: string, force: boolean): Promise<OutputSink> {
+  if (!force && (await fileExists(file))) {
+    throw new UserError(`${file}: already exists; refusing to overwrite it`, [], "Pass --force to replace it, or choose another file.");
+  }
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const stream: WriteStream = createWriteStream(temporary, { mode: 0o644 });
+  await once(stream, "open");
+  const writer = chunkedWriter(stream);
+  const close = async () => {
+    stream.end();
+    await once(stream, "close");
+  };
+  return {
+    write: writer.write,
+    commit: async () => {
+      await writer.flush();
+      await close();
+      try {
+        if (force) await rename(temporary, file);
+        else await link(temporary, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${file}: already exists; refusing to overwrite it`, [], "Pass --force to replace it.");
+        throw new UserError(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+    },
+    abort: async () => {
+      await close();
+      await rm(temporary, { force: true });
+    },
+  };
+}
