@@ -42,45 +42,31 @@ function freeTextHint(canGoBack: boolean): string {
   return `Enter on an empty line skips${canGoBack ? `, ${BACK_KEY} goes back` : ""}`;
 }
 
+/** A list to pick one answer from, followed by skip (and back), with the saved answer selected. */
+function selectSpec(
+  message: string,
+  options: { name: string; value: SelectValue }[],
+  current: Answer | undefined,
+  canGoBack: boolean,
+  toAnswer: (value: SelectValue) => Answer,
+): PromptSpec {
+  return {
+    prompt: "select",
+    config: { message, choices: [...options, new Separator(), ...navigation(canGoBack)], default: current ?? undefined, pageSize: 14, loop: false },
+    toReply: (value) => fromSentinel(value) ?? { type: "answer", value: toAnswer(value) },
+  };
+}
+
 /** Builds the prompt for a question of any kind: the single place kinds meet inquirer. */
 export function promptSpec(question: Question, current: Answer | undefined, canGoBack: boolean): PromptSpec {
   const message = oneLine(question.prompt);
   switch (question.kind) {
     case "choice":
-      return {
-        prompt: "select",
-        config: {
-          message,
-          choices: [...question.choices.map((c) => ({ name: oneLine(c.label), value: c.value })), new Separator(), ...navigation(canGoBack)],
-          default: current ?? undefined,
-          pageSize: 12,
-          loop: false,
-        },
-        toReply: (value) => fromSentinel(value) ?? { type: "answer", value: String(value) },
-      };
+      return selectSpec(message, question.choices.map((c) => ({ name: oneLine(c.label), value: c.value })), current, canGoBack, String);
     case "scale":
-      return {
-        prompt: "select",
-        config: {
-          message,
-          choices: [...question.labels.map((label, i) => ({ name: `${question.min + i}  ${oneLine(label)}`, value: question.min + i })), new Separator(), ...navigation(canGoBack)],
-          default: current ?? undefined,
-          pageSize: 14,
-          loop: false,
-        },
-        toReply: (value) => fromSentinel(value) ?? { type: "answer", value: Number(value) },
-      };
+      return selectSpec(message, question.labels.map((label, i) => ({ name: `${question.min + i}  ${oneLine(label)}`, value: question.min + i })), current, canGoBack, Number);
     case "boolean":
-      return {
-        prompt: "select",
-        config: {
-          message,
-          choices: [{ name: "Yes", value: true }, { name: "No", value: false }, new Separator(), ...navigation(canGoBack)],
-          default: current ?? undefined,
-          loop: false,
-        },
-        toReply: (value) => fromSentinel(value) ?? { type: "answer", value: value === true },
-      };
+      return selectSpec(message, [{ name: "Yes", value: true }, { name: "No", value: false }], current, canGoBack, (value) => value === true);
     case "multi": {
       const selected = Array.isArray(current) ? current : [];
       return {
