@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { createWriteStream, type WriteStream } from "node:fs";
-import { link, rename, rm } from "node:fs/promises";
+import { createWriteStream, fsync, type WriteStream } from "node:fs";
+import { link, mkdir, rename, rm } from "node:fs/promises";
+import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { UserError } from "../errors.js";
@@ -53,9 +54,15 @@ export async function fileSink(file: string, force: boolean): Promise<OutputSink
   if (!force && (await fileExists(file))) {
     throw new UserError(`${file}: already exists; refusing to overwrite it`, [], "Pass --force to replace it, or choose another file.");
   }
+  await mkdir(dirname(file), { recursive: true });
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const stream: WriteStream = createWriteStream(temporary, { mode: 0o644 });
-  await once(stream, "open");
+  let fd: number;
+  try {
+    [fd] = (await once(stream, "open")) as [number];
+  } catch (error) {
+    throw new UserError(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   const writer = chunkedWriter(stream);
   const close = async () => {
     stream.end();
@@ -65,6 +72,9 @@ export async function fileSink(file: string, force: boolean): Promise<OutputSink
     write: writer.write,
     commit: async () => {
       await writer.flush();
+      // Flushed to disk before the rename, so a power cut cannot leave an empty file behind the new name.
+      await new Promise<void>((resolve) => stream.write("", () => resolve()));
+      await promisify(fsync)(fd);
       await close();
       try {
         if (force) await rename(temporary, file);
