@@ -186,7 +186,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 export function handleError(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; everything else commander rejects is a usage error.
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+    // Help shown because no command was given is a usage error, not a success.
+    if (error.code === "commander.help") return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error.code === "commander.executeSubCommandAsync") return EXIT.ok;
     return EXIT.usage;
   }

@@ -196,6 +196,9 @@ describe("social-audit", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Examples:");
     expect(help.stdout).toContain("Exit codes: 0 passed, 1 below a threshold");
+    const bare = await runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("Usage: social-audit");
     const version = await runCli(["--version"]);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
