@@ -1,4 +1,4 @@
-import { checkbox, confirm, input, select, Separator } from "@inquirer/prompts";
+import { checkbox, confirm, editor, input, select, Separator } from "@inquirer/prompts";
 import { Chalk } from "chalk";
 import type { Answer, Question } from "../core/kinds/index.js";
 import { MAX_TEXT_ANSWER } from "../core/kinds/text.js";
@@ -26,7 +26,8 @@ type SelectValue = string | number | boolean;
 export type PromptSpec =
   | { prompt: "select"; config: Parameters<typeof select<SelectValue>>[0]; toReply: (value: SelectValue) => Reply }
   | { prompt: "checkbox"; config: Parameters<typeof checkbox<string>>[0]; toReply: (values: string[]) => Reply }
-  | { prompt: "input"; config: Parameters<typeof input>[0]; toReply: (value: string) => Reply };
+  | { prompt: "input"; config: Parameters<typeof input>[0]; toReply: (value: string) => Reply }
+  | { prompt: "editor"; config: Parameters<typeof editor>[0]; toReply: (value: string) => Reply };
 
 function navigation(canGoBack: boolean): { name: string; value: string }[] {
   return [{ name: SKIP_LABEL, value: SKIP }, ...(canGoBack ? [{ name: BACK_LABEL, value: BACK }] : [])];
@@ -114,7 +115,26 @@ export function promptSpec(question: Question, current: Answer | undefined, canG
         },
       };
     }
-    case "text":
+    case "text": {
+      const toReply = (raw: string): Reply => {
+        const text = stripControl(raw).trim();
+        if (text === "") return { type: "skip" };
+        if (canGoBack && text === BACK_KEY) return { type: "back" };
+        return { type: "answer", value: text };
+      };
+      if (question.multiline) {
+        // Longer notes get the person's own editor ($VISUAL or $EDITOR); saving it empty skips.
+        return {
+          prompt: "editor",
+          config: {
+            message: `${message} [opens your editor; save it empty to skip${canGoBack ? `, or just ${BACK_KEY} to go back` : ""}]`,
+            default: typeof current === "string" ? current : "",
+            waitForUserInput: true,
+            validate: (raw: string) => (raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true),
+          },
+          toReply,
+        };
+      }
       return {
         prompt: "input",
         config: {
@@ -122,13 +142,9 @@ export function promptSpec(question: Question, current: Answer | undefined, canG
           default: typeof current === "string" ? current : undefined,
           validate: (raw: string) => (raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true),
         },
-        toReply: (raw) => {
-          const text = stripControl(raw).trim();
-          if (text === "") return { type: "skip" };
-          if (canGoBack && text === BACK_KEY) return { type: "back" };
-          return { type: "answer", value: text };
-        },
+        toReply,
       };
+    }
   }
 }
 
@@ -143,6 +159,8 @@ export async function runSpec(spec: PromptSpec, streams: Streams): Promise<Reply
         return spec.toReply(await checkbox<string>(spec.config, context));
       case "input":
         return spec.toReply(await input(spec.config, context));
+      case "editor":
+        return spec.toReply(await editor(spec.config, context));
     }
   } catch (error) {
     throw asInterruption(error);

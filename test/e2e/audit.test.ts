@@ -132,6 +132,11 @@ describe("social-audit audit", () => {
     const found = await runCli(["audit", "--json"], { cwd: dir });
     expect(found.code).toBe(0);
     expect(found.stderr).toContain("using social-plan.yaml");
+    const hidden = tempDir();
+    copyFileSync(example("bakery.yaml"), join(hidden, ".social-plan.yaml"));
+    const dotted = await runCli(["audit", "--json"], { cwd: hidden });
+    expect(dotted.code).toBe(0);
+    expect(dotted.stderr).toContain("using .social-plan.yaml");
     const missing = await runCli(["audit"], { cwd: tempDir() });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no plan file given");

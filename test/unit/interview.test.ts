@@ -185,6 +185,17 @@ describe("interview prompts by kind", () => {
     expect(spec.toReply("We post on Fridays \u001b[31m")).toEqual({ type: "answer", value: "We post on Fridays" });
   });
 
+  it("text marked multiline opens an editor prompt with the same replies", async () => {
+    const q = await question("planning", "planning-notes");
+    const spec = promptSpec({ ...q, kind: "text", multiline: true } as typeof q, "Earlier note", true);
+    expect(spec.prompt).toBe("editor");
+    if (spec.prompt !== "editor") return;
+    expect(spec.config.default).toBe("Earlier note");
+    expect(spec.config.message).toContain("opens your editor");
+    expect(spec.toReply("\n")).toEqual({ type: "skip" });
+    expect(spec.toReply("Line one\nLine two\n")).toEqual({ type: "answer", value: "Line one\nLine two" });
+  });
+
   it("wraps long lines at word boundaries, keeping indentation", () => {
     expect(wrap("  Existing: one two three four", 16)).toBe("  Existing: one\n  two three four");
   });
