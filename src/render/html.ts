@@ -16,7 +16,7 @@ h3 { font-size: 1.05rem; margin: 20px 0 4px; }
 .meta, .muted { color: var(--muted); }
 .overview { display: flex; flex-wrap: wrap; gap: 24px; align-items: center; margin-top: 16px; }
 .score { font-size: 2.6rem; font-weight: 700; } .level { font-weight: 600; }
-.bars { flex: 1 1 320px; } .bar-row { display: grid; grid-template-columns: 120px 1fr 110px; gap: 8px; align-items: center; margin: 6px 0; }
+.bars { flex: 1 1 320px; } .bar-row { display: grid; grid-template-columns: 120px 1fr 140px; gap: 8px; align-items: center; margin: 6px 0; white-space: nowrap; }
 .bar { background: var(--bg); border: 1px solid var(--line); height: 14px; border-radius: 7px; overflow: hidden; }
 .bar > span { display: block; height: 100%; background: var(--accent); }
 .poles { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 8px 0; }
@@ -29,32 +29,36 @@ svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 @media print { main { padding: 0; } h2, h3 { break-after: avoid; } section.dimension, ol.steps li, tr { break-inside: avoid; } section.report + section.report { break-before: page; } }
 `;
 
-export function radarSvg(dimensions: readonly Pick<DimensionResult, "title" | "score">[], size = 320): string {
+export function radarSvg(dimensions: readonly Pick<DimensionResult, "title" | "score">[], size = 300): string {
   const n = dimensions.length;
   if (n < 3) return "";
+  // Side room for labels such as "Relationships 65", which sit beyond the chart's edge.
+  const labelRoom = 110;
+  const width = size + 2 * labelRoom;
+  const cx = width / 2;
   const c = size / 2;
-  const r = size / 2 - 60;
+  const r = size / 2 - 40;
   const point = (i: number, value: number) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return [c + Math.cos(angle) * r * (value / 100), c + Math.sin(angle) * r * (value / 100)] as const;
+    return [cx + Math.cos(angle) * r * (value / 100), c + Math.sin(angle) * r * (value / 100)] as const;
   };
   const ring = (value: number) => dimensions.map((_, i) => point(i, value).map((x) => x.toFixed(1)).join(",")).join(" ");
   const rings = [25, 50, 75, 100].map((v) => `<polygon points="${ring(v)}" fill="none" stroke="#d9dee6"/>`).join("");
   const axes = dimensions
     .map((_, i) => {
       const [x, y] = point(i, 100);
-      return `<line x1="${c}" y1="${c}" x2="${x.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d9dee6"/>`;
+      return `<line x1="${cx}" y1="${c}" x2="${x.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d9dee6"/>`;
     })
     .join("");
   const labels = dimensions
     .map((d, i) => {
-      const [x, y] = point(i, 122);
-      const anchor = Math.abs(x - c) < 5 ? "middle" : x > c ? "start" : "end";
+      const [x, y] = point(i, 116);
+      const anchor = Math.abs(x - cx) < 5 ? "middle" : x > cx ? "start" : "end";
       return `<text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="${anchor}">${e(d.title)} ${d.score.toFixed(0)}</text>`;
     })
     .join("");
   const shape = dimensions.map((d, i) => point(i, Math.max(d.score, 1)).map((x) => x.toFixed(1)).join(",")).join(" ");
-  return `<svg class="radar" role="img" aria-label="Radar chart of dimension scores" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" xmlns="http://www.w3.org/2000/svg">${rings}${axes}<polygon points="${shape}" fill="rgba(47,111,223,.25)" stroke="#2f6fdf" stroke-width="2"/>${labels}</svg>`;
+  return `<svg class="radar" role="img" aria-label="Radar chart of dimension scores" viewBox="0 0 ${width} ${size}" width="${width}" height="${size}" xmlns="http://www.w3.org/2000/svg">${rings}${axes}<polygon points="${shape}" fill="rgba(47,111,223,.25)" stroke="#2f6fdf" stroke-width="2"/>${labels}</svg>`;
 }
 
 function bars(report: Report): string {
