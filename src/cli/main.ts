@@ -189,7 +189,6 @@ export function handleError(error: unknown, io: CliIO): number {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
     // Help shown because no command was given is a usage error, not a success.
     if (error.code === "commander.help") return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error.code === "commander.executeSubCommandAsync") return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof UserError) {

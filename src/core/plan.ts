@@ -61,8 +61,6 @@ function planFieldNames(path: Path): string[] {
   return [];
 }
 
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
 /** Checks a parsed plan document against the loaded rubrics; reports every problem at once. */
 export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOptions = {}): PlanResult {
   const parsed = PlanFileSchema.safeParse(data, { reportInput: true });
@@ -83,7 +81,7 @@ export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOpt
   const answers = new Map<string, Map<string, Answer>>();
   for (const [dimensionId, given] of Object.entries(file.answers)) {
     const dimension = rubrics.dimensions.find((d) => d.rubric.id === dimensionId);
-    if (!dimension || FORBIDDEN_KEYS.has(dimensionId)) {
+    if (!dimension) {
       unknownDimension(dimensionId, ["answers", dimensionId]);
       continue;
     }
@@ -92,7 +90,7 @@ export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOpt
     for (const [questionId, value] of Object.entries(given ?? {})) {
       const path: Path = ["answers", dimensionId, questionId];
       const question = dimension.rubric.questions.find((q) => q.id === questionId);
-      if (!question || FORBIDDEN_KEYS.has(questionId)) {
+      if (!question) {
         problems.push({
           path,
           message: `unknown question "${questionId}" in ${dimensionId}${didYouMean(questionId, questionIds)}; run \`social-audit rubrics show ${dimensionId}\` to list its questions`,

@@ -18,7 +18,7 @@ export interface ReportInput {
   /** The plan's file name as the user gave it; null for stdin or an interview in memory. */
   planSource?: string | null;
   thresholds?: ThresholdOptions;
-  /** Finds a path in the plan file, so reports can point at lines (SARIF, annotations). */
+  /** Finds a path in the plan file (or its nearest existing parent), so reports can point at lines. */
   locate?: (path: Path) => Location | undefined;
   /** Extra checks (e.g. a baseline) evaluated outside the core's knowledge of files. */
   extraChecks?: (report: Omit<Report, "thresholds">) => ThresholdCheck[];
@@ -31,10 +31,8 @@ export function buildReport(input: ReportInput): Report {
   const levels = rubrics.levels;
   const all = candidates(dimensions);
   const ranked = prioritize(all);
-  const locate = (path: Path): Location | undefined =>
-    input.locate?.(path) ?? input.locate?.(path.slice(0, -1)) ?? undefined;
   const withLocation = (path: Path) => {
-    const location = input.locate ? locate(path) : undefined;
+    const location = input.locate?.(path);
     return location ? { location } : {};
   };
 

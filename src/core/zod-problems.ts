@@ -15,8 +15,6 @@ export function zodProblems(error: z.ZodError, prefix: Path = [], knownKeys?: (p
         const hint = knownKeys ? didYouMean(key, knownKeys(path)) : "";
         problems.push({ path: [...path, key], message: `unknown field "${key}"${hint}` });
       }
-    } else if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.path.length > 0) {
-      problems.push({ path, message: issue.message });
     } else {
       problems.push({ path, message: normaliseMessage(issue) });
     }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import type { FileResult } from "./load-rubrics.js";
 import { packageInfo } from "./package-root.js";
 
@@ -21,16 +21,16 @@ export function contentHash(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
-export async function readBuiltinCache(dir: string): Promise<FileResult[] | undefined> {
+/** `files` are the shipped rubric files as `rubricFiles` lists them; the cache must match them all. */
+export async function readBuiltinCache(files: readonly string[]): Promise<FileResult[] | undefined> {
   let cache: BuiltinCache;
   try {
     cache = JSON.parse(await readFile(cacheFile(), "utf8")) as BuiltinCache;
   } catch {
     return undefined;
   }
-  const names = (await readdir(dir)).filter((n) => [".yaml", ".yml"].includes(extname(n)) && !n.startsWith(".")).sort();
-  if (names.join("\n") !== cache.files.map((f) => f.name).join("\n")) return undefined;
-  const hashes = await Promise.all(names.map(async (n) => contentHash(await readFile(join(dir, n)))));
+  if (files.map((f) => basename(f)).join("\n") !== cache.files.map((f) => f.name).join("\n")) return undefined;
+  const hashes = await Promise.all(files.map(async (f) => contentHash(await readFile(f))));
   if (hashes.some((h, i) => h !== cache.files[i]?.hash)) return undefined;
   return cache.files.map((f) => f.result);
 }

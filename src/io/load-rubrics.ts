@@ -116,7 +116,7 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
   for (const group of groups) {
     const dimensions: LoadedDimension[] = [];
     const results =
-      (group.builtin ? await readBuiltinCache(builtinRubricsDir()) : undefined) ??
+      (group.builtin ? await readBuiltinCache(group.files) : undefined) ??
       (await Promise.all(group.files.map((file) => loadRubricFile(file, group.builtin, displayName(file, group.builtin)))));
     for (const result of results) {
       if (result.kind === "invalid") diagnostics.push(...result.diagnostics);

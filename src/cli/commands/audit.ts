@@ -14,7 +14,7 @@ import { AuditOptionsSchema, parseOptions, type AuditOptions } from "../options.
 import { findDefaultPlan, planTexts, type PlanText } from "../plan-source.js";
 import { printError, printWarnings } from "../print-error.js";
 import { loadReportOrPlan } from "../report-source.js";
-import { canInterview } from "../terminal.js";
+import { canInterview, terminalWidth } from "../terminal.js";
 import { writeOutput } from "../write-output.js";
 import { parsePlan } from "../../io/load-plan.js";
 
@@ -55,7 +55,7 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   const renderOptions: RenderOptions = {
     color: target === null && useColor(io, io.stdout, options.color),
     top: options.top,
-    width: Math.min(Math.max(io.stdout.columns ?? 100, 60), 160),
+    width: terminalWidth(io),
   };
   const outcomes: Outcome[] = [];
   let invalid = 0;

@@ -16,7 +16,7 @@ import { useColor } from "../color.js";
 import type { CliIO } from "../io.js";
 import { parseOptions } from "../options.js";
 import { printWarnings } from "../print-error.js";
-import { canInterview } from "../terminal.js";
+import { canInterview, terminalWidth } from "../terminal.js";
 
 const InterviewOptionsSchema = z.object({
   out: z.string().min(1).default("social-plan.yaml"),
@@ -91,7 +91,7 @@ export async function runInterviewCommand(io: CliIO, rawOptions: unknown, today 
 async function finish(io: CliIO, rubrics: RubricSet, plan: Plan, out: string, colorFlag: boolean | undefined): Promise<number> {
   const report = buildReport({ rubrics, plan, toolVersion: packageInfo().version, planSource: out });
   const renderer = await loadRenderer("table");
-  io.stdout.write(renderer.report(report, { color: useColor(io, io.stdout, colorFlag), top: 5, width: Math.min(Math.max(io.stdout.columns ?? 100, 60), 160) }));
+  io.stdout.write(renderer.report(report, { color: useColor(io, io.stdout, colorFlag), top: 5, width: terminalWidth(io) }));
   io.stderr.write(
     [
       "",
