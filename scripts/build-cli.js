@@ -1,37 +1,112 @@
-// Second half of `npm run build` (after tsc): bundle the CLI and precompile the shipped rubrics.
+// Second half of `npm run build` (after tsc): bundle the CLI, precompile the shipped rubrics,
+// and record a V8 code cache for the bundle (see bin/social-audit.js for why).
 import { build } from "esbuild";
-import { basename } from "node:path";
-import { readFile } from "node:fs/promises";
-import { contentHash, writeBuiltinCache } from "../dist/io/builtin-cache.js";
+import { basename, join } from "node:path";
+import { readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { Writable } from "node:stream";
+import { writeBuiltinCache } from "../dist/io/builtin-cache.js";
 import { LEVELS_FILE, displayName, parseRubricText, rubricFiles } from "../dist/io/load-rubrics.js";
-import { builtinRubricsDir } from "../dist/io/package-root.js";
+import { builtinRubricsDir, packageInfo } from "../dist/io/package-root.js";
 
-// Bundled, start-up does not pay for resolving hundreds of modules (zod alone is hundreds).
-// Commands, formats and inquirer stay in lazily loaded chunks.
+const outdir = "dist/bin";
+await rm(outdir, { recursive: true, force: true });
+
+// One CommonJS file, because only a classic script can be given a code cache on Node 20.
+// Commands and formats are still evaluated only when used: esbuild turns their dynamic
+// imports into lazy initialisers. Inquirer (600 KB, mostly encodings for its editor prompt)
+// stays in a file of its own, read only by the interview.
+const INQUIRER = "./inquirer.cjs";
 await build({
   entryPoints: { cli: "src/cli/run.ts" },
-  outdir: "dist/bin",
+  outdir,
+  outExtension: { ".js": ".cjs" },
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   minify: true,
   legalComments: "linked",
-  // cli-table3 and friends are CommonJS; give them a require that works inside ESM.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  // The one use of import.meta.url (finding package.json) works from the bundle's own path.
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [
+    {
+      // Builtins that only some paths use are required on first use: commander loads
+      // child_process for executable subcommands (we have none), crypto is needed only to hash
+      // user rubrics and name temporary files, and fs/promises only to write files. Each costs
+      // a millisecond or more to load.
+      name: "lazy-builtins",
+      setup(b) {
+        b.onResolve({ filter: /^node:(child_process|crypto|fs\/promises)$/ }, (args) =>
+          args.namespace === "lazy-builtin" ? undefined : { path: args.path, namespace: "lazy-builtin" },
+        );
+        // Each exported function becomes a stub that requires the real module on first call.
+        // The names are read from this Node at build time; importing anything else fails the build.
+        b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+          const real = await import(args.path);
+          const names = Object.keys(real).filter((name) => name !== "default" && typeof real[name] === "function");
+          return {
+            contents: [
+              `let loaded;`,
+              `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+              ...names.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+            ].join("\n"),
+            loader: "js",
+          };
+        });
+      },
+    },
+    {
+      name: "inquirer-apart",
+      setup(b) {
+        b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: INQUIRER, external: true }));
+      },
+    },
+  ],
+  logLevel: "warning",
+});
+await build({
+  stdin: { contents: 'module.exports = require("@inquirer/prompts");', resolveDir: process.cwd() },
+  outfile: join(outdir, INQUIRER),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  legalComments: "linked",
   logLevel: "warning",
 });
 
 // The shipped rubrics must be valid to build at all; their parsed form is cached for start-up.
 const entries = [];
-for (const file of await rubricFiles(builtinRubricsDir())) {
+for (const file of rubricFiles(builtinRubricsDir())) {
   const text = await readFile(file, "utf8");
   const result = parseRubricText(text, displayName(file, true), true, basename(file) === LEVELS_FILE);
   if (result.kind === "invalid") {
     console.error(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.path}: ${d.message}`).join("\n"));
     process.exit(1);
   }
-  entries.push({ name: basename(file), hash: contentHash(text), result });
+  entries.push({ name: basename(file), text, result });
 }
 await writeBuiltinCache(entries);
+
+// The code cache holds what V8 compiled while running, so run what users run most first:
+// audits in each common format, the rubric listing, help and version.
+const { loadBundle, writeCodeCache } = createRequire(import.meta.url)("../bin/social-audit.js");
+const { cli, script } = loadBundle(undefined);
+const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+const io = { stdout: discard(), stderr: discard(), stdin: process.stdin, env: { NO_COLOR: "1" }, cwd: packageInfo().root };
+const examples = ["examples/bakery.yaml", "examples/bike-shop.yaml"];
+for (const argv of [
+  ["audit", examples[0], "--format", "json"],
+  ["audit", examples[0]],
+  ["audit", ...examples, "--format", "jsonl"],
+  ["audit", examples[1], "--format", "markdown"],
+  ["rubrics", "list"],
+  ["--help"],
+  ["--version"],
+]) {
+  await cli.main(argv, io);
+}
+writeCodeCache(script);

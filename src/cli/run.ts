@@ -1,6 +1,9 @@
 import { main } from "./main.js";
 import { processIO } from "./io.js";
 
+// The build script runs main() in-process to record the code cache.
+export { main };
+
 /** Process wiring only: everything testable lives in main(). */
 export async function run(): Promise<void> {
   // `social-audit audit ... | head -1` closes the pipe early; that is the reader's choice, not an error.

@@ -1,16 +1,18 @@
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { FileResult } from "./load-rubrics.js";
 import { packageInfo } from "./package-root.js";
 
 /**
  * The shipped rubrics, parsed and validated at build time. Parsing YAML and validating it
- * was most of an audit's start-up; this cache is used only while every rubric file's hash
- * still matches, so an edited rubric is simply read the slow way.
+ * was most of an audit's start-up; this cache is used only while every rubric file's text
+ * is exactly the text it was built from, so an edited rubric is simply read the slow way.
+ * (Comparing the text is exact, and cheaper at start-up than hashing it.)
  */
 export interface BuiltinCache {
-  files: { name: string; hash: string; result: FileResult }[];
+  files: { name: string; text: string; result: FileResult }[];
 }
 
 export function cacheFile(): string {
@@ -22,16 +24,16 @@ export function contentHash(text: string | Uint8Array): string {
 }
 
 /** `files` are the shipped rubric files as `rubricFiles` lists them; the cache must match them all. */
-export async function readBuiltinCache(files: readonly string[]): Promise<FileResult[] | undefined> {
+export function readBuiltinCache(files: readonly string[]): FileResult[] | undefined {
   let cache: BuiltinCache;
   try {
-    cache = JSON.parse(await readFile(cacheFile(), "utf8")) as BuiltinCache;
+    cache = JSON.parse(readFileSync(cacheFile(), "utf8")) as BuiltinCache;
   } catch {
     return undefined;
   }
   if (files.map((f) => basename(f)).join("\n") !== cache.files.map((f) => f.name).join("\n")) return undefined;
-  const hashes = await Promise.all(files.map(async (f) => contentHash(await readFile(f))));
-  if (hashes.some((h, i) => h !== cache.files[i]?.hash)) return undefined;
+  const texts = files.map((f) => readFileSync(f, "utf8"));
+  if (texts.some((text, i) => text !== cache.files[i]?.text)) return undefined;
   return cache.files.map((f) => f.result);
 }
 
