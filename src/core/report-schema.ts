@@ -1,11 +1,14 @@
 import * as z from "zod";
 import { EffortSchema } from "./schema-parts.js";
 
+import { REPORT_SCHEMA_VERSION } from "./report-version.js";
+
+export { REPORT_SCHEMA_VERSION };
+
 /**
  * The report is the one contract between scoring and every renderer, and the JSON that other
  * tools consume. Bump REPORT_SCHEMA_VERSION on any change that could break a consumer.
  */
-export const REPORT_SCHEMA_VERSION = 1;
 
 const Score = z.number().min(0).max(100).describe("0-100, rounded to one decimal");
 const LevelRefSchema = z.object({ id: z.string(), label: z.string() });

@@ -1,6 +1,7 @@
 import type { Plan } from "./plan.js";
 import { candidates, pathToNextLevel, prioritize } from "./recommend.js";
-import { REPORT_SCHEMA_VERSION, type DimensionResult, type QuestionResult, type Report, type ThresholdCheck } from "./report-schema.js";
+import { REPORT_SCHEMA_VERSION } from "./report-version.js";
+import type { DimensionResult, QuestionResult, Report, ThresholdCheck } from "./report-schema.js";
 import { levelFor, type RubricSet } from "./rubric.js";
 import type { Path } from "./schema-parts.js";
 import { answerText, roundScore, scorePlan } from "./scoring.js";

@@ -2,74 +2,80 @@ import * as z from "zod";
 import { QuestionSchema, isScored, type Question, type ScoredQuestion } from "./kinds/index.js";
 import { IdSchema, TextSchema, WeightSchema, type Problem } from "./schema-parts.js";
 
-export const DimensionRubricSchema = z
-  .strictObject({
-    id: IdSchema,
-    version: z
-      .string({ error: 'must be a version string such as "1.0.0"' })
-      .regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version such as "1.0.0" (major.minor.patch)' }),
-    title: TextSchema(80),
-    description: TextSchema(2000),
-    existing: TextSchema(1000),
-    living: TextSchema(1000),
-    weight: WeightSchema,
-    /** Position among dimensions in reports; ties fall back to file name. */
-    order: z.number().optional(),
-    questions: z.array(QuestionSchema).min(1, { error: "needs at least one question" }),
-  })
-  .superRefine((rubric, ctx) => {
-    const seen = new Map<string, number>();
-    rubric.questions.forEach((q, i) => {
-      const first = seen.get(q.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${q.id}" (first used by question ${first + 1})` });
-      } else {
-        seen.set(q.id, i);
+export const DimensionRubricSchema = z.lazy(() =>
+  z
+    .strictObject({
+      id: IdSchema,
+      version: z
+        .string({ error: 'must be a version string such as "1.0.0"' })
+        .regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version such as "1.0.0" (major.minor.patch)' }),
+      title: TextSchema(80),
+      description: TextSchema(2000),
+      existing: TextSchema(1000),
+      living: TextSchema(1000),
+      weight: WeightSchema,
+      /** Position among dimensions in reports; ties fall back to file name. */
+      order: z.number().optional(),
+      questions: z.array(QuestionSchema).min(1, { error: "needs at least one question" }),
+    })
+    .superRefine((rubric, ctx) => {
+      const seen = new Map<string, number>();
+      rubric.questions.forEach((q, i) => {
+        const first = seen.get(q.id);
+        if (first !== undefined) {
+          ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${q.id}" (first used by question ${first + 1})` });
+        } else {
+          seen.set(q.id, i);
+        }
+      });
+      if (!rubric.questions.some(isScored)) {
+        ctx.addIssue({ code: "custom", path: ["questions"], message: "needs at least one scored question (all are text)" });
       }
-    });
-    if (!rubric.questions.some(isScored)) {
-      ctx.addIssue({ code: "custom", path: ["questions"], message: "needs at least one scored question (all are text)" });
-    }
-  });
+    }),
+);
 export type DimensionRubric = z.infer<typeof DimensionRubricSchema>;
 
-export const LevelSchema = z.strictObject({
-  id: IdSchema,
-  label: TextSchema(40),
-  from: z.number({ error: "must be a number from 0 to 100" }).min(0).max(100),
-  to: z.number({ error: "must be a number from 0 to 100" }).min(0).max(100),
-  summary: TextSchema(500),
-});
+export const LevelSchema = z.lazy(() =>
+  z.strictObject({
+    id: IdSchema,
+    label: TextSchema(40),
+    from: z.number({ error: "must be a number from 0 to 100" }).min(0).max(100),
+    to: z.number({ error: "must be a number from 0 to 100" }).min(0).max(100),
+    summary: TextSchema(500),
+  }),
+);
 export type Level = z.infer<typeof LevelSchema>;
 
 /**
  * Levels tile 0..100: each covers from <= score < to, and the last includes 100, so every
  * score has exactly one level.
  */
-export const LevelsFileSchema = z
-  .strictObject({
-    levels: z.array(LevelSchema).min(2, { error: "needs at least two levels (existing and living)" }),
-  })
-  .superRefine(({ levels }, ctx) => {
-    const seen = new Set<string>();
-    levels.forEach((level, i) => {
-      if (seen.has(level.id)) ctx.addIssue({ code: "custom", path: ["levels", i, "id"], message: `duplicate level id "${level.id}"` });
-      seen.add(level.id);
-      if (level.to <= level.from) ctx.addIssue({ code: "custom", path: ["levels", i, "to"], message: `must be greater than from (${level.from})` });
-      const prev = levels[i - 1];
-      if (i === 0 && level.from !== 0) {
-        ctx.addIssue({ code: "custom", path: ["levels", 0, "from"], message: "the first level must start at 0" });
-      }
-      if (prev && level.from > prev.to) {
-        ctx.addIssue({ code: "custom", path: ["levels", i, "from"], message: `gap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}` });
-      }
-      if (prev && level.from < prev.to) {
-        ctx.addIssue({ code: "custom", path: ["levels", i, "from"], message: `overlap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}` });
-      }
-    });
-    const last = levels[levels.length - 1];
-    if (last && last.to !== 100) ctx.addIssue({ code: "custom", path: ["levels", levels.length - 1, "to"], message: "the last level must end at 100" });
-  });
+export const LevelsFileSchema = z.lazy(() =>
+  z
+    .strictObject({
+      levels: z.array(LevelSchema).min(2, { error: "needs at least two levels (existing and living)" }),
+    })
+    .superRefine(({ levels }, ctx) => {
+      const seen = new Set<string>();
+      levels.forEach((level, i) => {
+        if (seen.has(level.id)) ctx.addIssue({ code: "custom", path: ["levels", i, "id"], message: `duplicate level id "${level.id}"` });
+        seen.add(level.id);
+        if (level.to <= level.from) ctx.addIssue({ code: "custom", path: ["levels", i, "to"], message: `must be greater than from (${level.from})` });
+        const prev = levels[i - 1];
+        if (i === 0 && level.from !== 0) {
+          ctx.addIssue({ code: "custom", path: ["levels", 0, "from"], message: "the first level must start at 0" });
+        }
+        if (prev && level.from > prev.to) {
+          ctx.addIssue({ code: "custom", path: ["levels", i, "from"], message: `gap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}` });
+        }
+        if (prev && level.from < prev.to) {
+          ctx.addIssue({ code: "custom", path: ["levels", i, "from"], message: `overlap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}` });
+        }
+      });
+      const last = levels[levels.length - 1];
+      if (last && last.to !== 100) ctx.addIssue({ code: "custom", path: ["levels", levels.length - 1, "to"], message: "the last level must end at 100" });
+    }),
+);
 export type LevelsFile = z.infer<typeof LevelsFileSchema>;
 
 /** Where a dimension came from, so reports and `rubrics list` can say so. */

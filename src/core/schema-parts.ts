@@ -7,6 +7,12 @@ export const IdSchema = z
     error: "must be lowercase letters, digits and dashes, starting with a letter (at most 64 characters)",
   });
 
+/**
+ * Schemas that only read rubric files are built on first use (z.lazy): a plan audit with the
+ * shipped, precompiled rubrics never needs them, and building ~200 zod schemas was a
+ * noticeable part of its start-up.
+ */
+
 /** Free text shown to people; bounded so a hostile rubric cannot flood a terminal. */
 export const TextSchema = (max = 2000) =>
   z.string().trim().min(1, { error: "must not be empty" }).max(max, { error: `must be at most ${max} characters` });
@@ -16,11 +22,13 @@ export const EffortSchema = z.enum(["low", "medium", "high"], {
 });
 export type Effort = z.infer<typeof EffortSchema>;
 
-export const RecommendationSchema = z.strictObject({
-  title: TextSchema(200),
-  detail: TextSchema(4000),
-  effort: EffortSchema,
-});
+export const RecommendationSchema = z.lazy(() =>
+  z.strictObject({
+    title: TextSchema(200),
+    detail: TextSchema(4000),
+    effort: EffortSchema,
+  }),
+);
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 
 export const WeightSchema = z
@@ -35,13 +43,13 @@ export const UnitScoreSchema = z
   .max(1, { error: "must be from 0 to 1" });
 
 /** Fields every scored question has, whatever its kind. */
-export const scoredQuestionFields = {
+export const scoredQuestionFields = () => ({
   id: IdSchema,
   prompt: TextSchema(500),
   help: TextSchema(2000),
   weight: WeightSchema,
   recommendation: RecommendationSchema,
-};
+});
 
 export type Path = (string | number)[];
 

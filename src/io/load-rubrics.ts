@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join, relative } from "node:path";
 import { UserError, type Diagnostic } from "../errors.js";
 import {
@@ -75,16 +75,20 @@ export function parseRubricText(text: string, display: string, builtin: boolean,
   };
 }
 
-/** The YAML files a path names: itself if a file, or the .yaml/.yml files in a folder, sorted. */
-export async function rubricFiles(path: string): Promise<string[]> {
+/**
+ * The YAML files a path names: itself if a file, or the .yaml/.yml files in a folder, sorted.
+ * Synchronous, like the cache check after it: on start-up's path, a few small reads are
+ * cheaper done directly than through the promise API.
+ */
+export function rubricFiles(path: string): string[] {
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch {
     throw new UserError(`${path}: no such rubric file or folder`, [], "Pass a folder of rubric YAML files, e.g. --rubrics ./my-rubrics");
   }
   if (!info.isDirectory()) return [path];
-  const entries = await readdir(path);
+  const entries = readdirSync(path);
   return entries
     .filter((name) => [".yaml", ".yml"].includes(extname(name)) && !name.startsWith("."))
     .sort()
@@ -105,8 +109,8 @@ export interface LoadedRubrics {
  */
 export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRubrics> {
   const groups: { files: string[]; builtin: boolean }[] = [];
-  if (sources.builtin !== false) groups.push({ files: await rubricFiles(builtinRubricsDir()), builtin: true });
-  for (const path of sources.paths ?? []) groups.push({ files: await rubricFiles(path), builtin: false });
+  if (sources.builtin !== false) groups.push({ files: rubricFiles(builtinRubricsDir()), builtin: true });
+  for (const path of sources.paths ?? []) groups.push({ files: rubricFiles(path), builtin: false });
 
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -116,7 +120,7 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
   for (const group of groups) {
     const dimensions: LoadedDimension[] = [];
     const results =
-      (group.builtin ? await readBuiltinCache(group.files) : undefined) ??
+      (group.builtin ? readBuiltinCache(group.files) : undefined) ??
       (await Promise.all(group.files.map((file) => loadRubricFile(file, group.builtin, displayName(file, group.builtin)))));
     for (const result of results) {
       if (result.kind === "invalid") diagnostics.push(...result.diagnostics);

@@ -1,5 +1,5 @@
 import { toJson } from "./json-text.js";
-import { REPORT_SCHEMA_VERSION } from "../core/report-schema.js";
+import { REPORT_SCHEMA_VERSION } from "../core/report-version.js";
 import { summarize } from "../core/summary.js";
 import type { Renderer } from "./types.js";
 

@@ -13,7 +13,6 @@ import type { CliIO } from "../io.js";
 import { AuditOptionsSchema, parseOptions, type AuditOptions } from "../options.js";
 import { findDefaultPlan, planTexts, type PlanText } from "../plan-source.js";
 import { printError, printWarnings } from "../print-error.js";
-import { loadReportOrPlan } from "../report-source.js";
 import { canInterview, terminalWidth } from "../terminal.js";
 import { writeOutput } from "../write-output.js";
 import { parsePlan } from "../../io/load-plan.js";
@@ -131,7 +130,8 @@ async function defaultPlan(io: CliIO, options: AuditOptions): Promise<string[] |
 
 /** Plan text -> report, with the run's thresholds and baseline applied. */
 async function auditor(io: CliIO, rubrics: RubricSet, options: AuditOptions): Promise<(plan: PlanText) => Report> {
-  const baselines = options.baseline ? await loadReportOrPlan(options.baseline, io.cwd, async () => rubrics) : [];
+  // Reading a report means building the report schema; only a baseline needs that.
+  const baselines = options.baseline ? await (await import("../report-source.js")).loadReportOrPlan(options.baseline, io.cwd, async () => rubrics) : [];
   const version = packageInfo().version;
   return (input) => {
     if ("error" in input) throw input.error;

@@ -133,7 +133,7 @@ export async function runRubricsValidate(io: CliIO, paths: string[]): Promise<nu
   const diagnostics: Diagnostic[] = [];
   let files = 0;
   for (const path of paths) {
-    for (const file of await rubricFiles(path)) {
+    for (const file of rubricFiles(path)) {
       files++;
       const result = await loadRubricFile(file, false);
       if (result.kind === "invalid") diagnostics.push(...result.diagnostics);

@@ -1,12 +1,14 @@
 import * as z from "zod";
 import { UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
 
-export const BooleanQuestionSchema = z.strictObject({
-  kind: z.literal("boolean"),
-  ...scoredQuestionFields,
-  /** Some questions are phrased so that "no" is the living answer; scores say which. */
-  scores: z.strictObject({ yes: UnitScoreSchema, no: UnitScoreSchema }).default({ yes: 1, no: 0 }),
-});
+export const BooleanQuestionSchema = z.lazy(() =>
+  z.strictObject({
+    kind: z.literal("boolean"),
+    ...scoredQuestionFields(),
+    /** Some questions are phrased so that "no" is the living answer; scores say which. */
+    scores: z.strictObject({ yes: UnitScoreSchema, no: UnitScoreSchema }).default({ yes: 1, no: 0 }),
+  }),
+);
 export type BooleanQuestion = z.infer<typeof BooleanQuestionSchema>;
 
 export const booleanKind = {

@@ -2,11 +2,13 @@ import * as z from "zod";
 import { IdSchema, TextSchema, UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
 import { oneOfMessage } from "../suggest.js";
 
-export const ChoiceOptionSchema = z.strictObject({
-  value: IdSchema,
-  label: TextSchema(300),
-  score: UnitScoreSchema,
-});
+export const ChoiceOptionSchema = z.lazy(() =>
+  z.strictObject({
+    value: IdSchema,
+    label: TextSchema(300),
+    score: UnitScoreSchema,
+  }),
+);
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
 
 /** Options of a choice or multi question; values must be unique or an answer would be ambiguous. */
@@ -22,11 +24,13 @@ export const ChoiceOptionsSchema = (noun: string) =>
       });
     });
 
-export const ChoiceQuestionSchema = z.strictObject({
-  kind: z.literal("choice"),
-  ...scoredQuestionFields,
-  choices: ChoiceOptionsSchema("choices"),
-});
+export const ChoiceQuestionSchema = z.lazy(() =>
+  z.strictObject({
+    kind: z.literal("choice"),
+    ...scoredQuestionFields(),
+    choices: ChoiceOptionsSchema("choices"),
+  }),
+);
 export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
 
 export const choiceKind = {

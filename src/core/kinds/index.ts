@@ -9,10 +9,12 @@ import { TextQuestionSchema, textKind, type TextQuestion } from "./text.js";
 export const QUESTION_KINDS = ["choice", "multi", "boolean", "scale", "number", "text"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const QuestionSchema = z.discriminatedUnion(
-  "kind",
-  [ChoiceQuestionSchema, MultiQuestionSchema, BooleanQuestionSchema, ScaleQuestionSchema, NumberQuestionSchema, TextQuestionSchema],
-  { error: `kind must be one of ${QUESTION_KINDS.map((k) => `"${k}"`).join(", ")}` },
+export const QuestionSchema = z.lazy(() =>
+  z.discriminatedUnion(
+    "kind",
+    [ChoiceQuestionSchema, MultiQuestionSchema, BooleanQuestionSchema, ScaleQuestionSchema, NumberQuestionSchema, TextQuestionSchema],
+    { error: `kind must be one of ${QUESTION_KINDS.map((k) => `"${k}"`).join(", ")}` },
+  ),
 );
 export type Question = z.infer<typeof QuestionSchema>;
 export type ScoredQuestion = Exclude<Question, TextQuestion>;

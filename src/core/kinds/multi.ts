@@ -3,14 +3,16 @@ import { TextSchema, scoredQuestionFields } from "../schema-parts.js";
 import { oneOfMessage } from "../suggest.js";
 import { ChoiceOptionsSchema } from "./choice.js";
 
-export const MultiQuestionSchema = z.strictObject({
-  kind: z.literal("multi"),
-  ...scoredQuestionFields,
-  options: ChoiceOptionsSchema("options"),
-  /** The summed option score at which the question counts as fully "living"; defaults to the sum of all options. */
-  cap: z.number().positive({ error: "must be a number greater than 0" }).optional(),
-  note: TextSchema(300).optional(),
-});
+export const MultiQuestionSchema = z.lazy(() =>
+  z.strictObject({
+    kind: z.literal("multi"),
+    ...scoredQuestionFields(),
+    options: ChoiceOptionsSchema("options"),
+    /** The summed option score at which the question counts as fully "living"; defaults to the sum of all options. */
+    cap: z.number().positive({ error: "must be a number greater than 0" }).optional(),
+    note: TextSchema(300).optional(),
+  }),
+);
 export type MultiQuestion = z.infer<typeof MultiQuestionSchema>;
 
 export function multiCap(q: MultiQuestion): number {

@@ -2,27 +2,31 @@ import * as z from "zod";
 import { TextSchema, UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
 
 /** A band covers from <= value < to; a missing `to` is open-ended. */
-export const NumberBandSchema = z.strictObject({
-  from: z.number({ error: "must be a number" }),
-  to: z.number({ error: "must be a number" }).optional(),
-  score: UnitScoreSchema,
-  label: TextSchema(200).optional(),
-});
+export const NumberBandSchema = z.lazy(() =>
+  z.strictObject({
+    from: z.number({ error: "must be a number" }),
+    to: z.number({ error: "must be a number" }).optional(),
+    score: UnitScoreSchema,
+    label: TextSchema(200).optional(),
+  }),
+);
 export type NumberBand = z.infer<typeof NumberBandSchema>;
 
-export const NumberQuestionSchema = z
-  .strictObject({
-    kind: z.literal("number"),
-    ...scoredQuestionFields,
-    unit: TextSchema(40),
-    min: z.number({ error: "must be a number" }).default(0),
-    max: z.number({ error: "must be a number" }),
-    bands: z.array(NumberBandSchema).min(1, { error: "needs at least one band" }),
-  })
-  .superRefine((q, ctx) => {
-    if (q.max <= q.min) ctx.addIssue({ code: "custom", path: ["max"], message: `must be greater than min (${q.min})` });
-    for (const problem of bandProblems(q.bands, q.min, q.max)) ctx.addIssue({ code: "custom", ...problem });
-  });
+export const NumberQuestionSchema = z.lazy(() =>
+  z
+    .strictObject({
+      kind: z.literal("number"),
+      ...scoredQuestionFields(),
+      unit: TextSchema(40),
+      min: z.number({ error: "must be a number" }).default(0),
+      max: z.number({ error: "must be a number" }),
+      bands: z.array(NumberBandSchema).min(1, { error: "needs at least one band" }),
+    })
+    .superRefine((q, ctx) => {
+      if (q.max <= q.min) ctx.addIssue({ code: "custom", path: ["max"], message: `must be greater than min (${q.min})` });
+      for (const problem of bandProblems(q.bands, q.min, q.max)) ctx.addIssue({ code: "custom", ...problem });
+    }),
+);
 export type NumberQuestion = z.infer<typeof NumberQuestionSchema>;
 
 /**

@@ -1,28 +1,30 @@
 import * as z from "zod";
 import { TextSchema, scoredQuestionFields } from "../schema-parts.js";
 
-export const ScaleQuestionSchema = z
-  .strictObject({
-    kind: z.literal("scale"),
-    ...scoredQuestionFields,
-    min: z.int({ error: "must be a whole number" }).default(1),
-    max: z.int({ error: "must be a whole number" }).default(5),
-    /** One label per point, from min to max, so an interviewee knows what each number means. */
-    labels: z.array(TextSchema(200)),
-  })
-  .superRefine((q, ctx) => {
-    if (q.max <= q.min) {
-      ctx.addIssue({ code: "custom", path: ["max"], message: `must be greater than min (${q.min})` });
-    } else if (q.max - q.min > 10) {
-      ctx.addIssue({ code: "custom", path: ["max"], message: "a scale may have at most 11 points" });
-    } else if (q.labels.length !== q.max - q.min + 1) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["labels"],
-        message: `needs one label per point: ${q.max - q.min + 1} for ${q.min}..${q.max}, found ${q.labels.length}`,
-      });
-    }
-  });
+export const ScaleQuestionSchema = z.lazy(() =>
+  z
+    .strictObject({
+      kind: z.literal("scale"),
+      ...scoredQuestionFields(),
+      min: z.int({ error: "must be a whole number" }).default(1),
+      max: z.int({ error: "must be a whole number" }).default(5),
+      /** One label per point, from min to max, so an interviewee knows what each number means. */
+      labels: z.array(TextSchema(200)),
+    })
+    .superRefine((q, ctx) => {
+      if (q.max <= q.min) {
+        ctx.addIssue({ code: "custom", path: ["max"], message: `must be greater than min (${q.min})` });
+      } else if (q.max - q.min > 10) {
+        ctx.addIssue({ code: "custom", path: ["max"], message: "a scale may have at most 11 points" });
+      } else if (q.labels.length !== q.max - q.min + 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["labels"],
+          message: `needs one label per point: ${q.max - q.min + 1} for ${q.min}..${q.max}, found ${q.labels.length}`,
+        });
+      }
+    }),
+);
 export type ScaleQuestion = z.infer<typeof ScaleQuestionSchema>;
 
 export const scaleKind = {
