@@ -1,110 +1,360 @@
-import jsyaml from "js-yaml";
 import type { Path } from "../core/schema-parts.js";
 import { MAX_DEPTH } from "./yaml-document.js";
 
 /**
- * A fast path for ordinary plan files. The `yaml` library gives exact positions and error
- * messages but costs ~0.5 ms a plan; js-yaml parses the same YAML 1.2 core schema about six
- * times faster. Anything out of the ordinary (anchors, aliases, tags, merge keys, complex
- * keys, directives, `__proto__`) declines the fast path, and so does any parse error, so
- * every error message still comes from `yaml`.
+ * A fast reader for the plain block style plan files are written in: nested `key: value`
+ * mappings, `- item` lists of scalars, one-line `[a, b]` lists, `|` and `>` block text, and
+ * plain, single- or double-quoted scalars resolved as YAML 1.2's core schema resolves them
+ * (what `yaml` does).
+ *
+ * Auditing thousands of plans is mostly reading them, and `yaml` (which keeps a full AST for
+ * positions and messages) costs ~0.5 ms a plan; this costs a few hundredths of that. It
+ * declines anything else (anchors, tags, flow mappings, multi-line plain
+ * scalars, tabs, duplicate or unusual keys, `__proto__`, odd indentation) and any document
+ * that might be an error, so `yaml` reads those and every message and position still comes
+ * from it. Property tests check that it agrees with `yaml` or declines.
  */
-const UNUSUAL = /(?:^|[\s[{,])[&*!][^\s,\]}]|<<|__proto__|^\s*\?\s|^%|(?:^|[\s[{,:])-0(?:\.0*)?(?=[\s,\]}]|$)/m;
-
 export interface FastYaml {
   data: unknown;
-  /** Positions of mapping keys' values, by path; undefined when the layout was not plain block style. */
+  /** Line and column (1-based) of a mapping key's value, or of its closest parent found. */
   locate: (path: Path) => { line: number; column: number } | undefined;
 }
 
+interface Line {
+  /** 1-based line number in the file. */
+  number: number;
+  /** Index in the file's raw lines; block text is read from those, comments and all. */
+  index: number;
+  indent: number;
+  /** The line without its indentation or a trailing \r. */
+  content: string;
+}
+
+type Position = { line: number; column: number };
+
+/** Where each key's value is, as a tree that follows the document's mappings. */
+type PositionTree = Map<string, { at: Position; keys?: PositionTree }>;
+
+/** Thrown inside the reader to decline; caught at the top, never escapes. */
+const DECLINE = Symbol("decline");
+
+// Characters the reader leaves to `yaml`: tabs, stray carriage returns, other C0/C1 controls,
+// a byte-order mark and Unicode line separators.
+const UNUSUAL_CHARACTER = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
+const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const JSON_COMPATIBLE_ESCAPES = /^(?:[^"\\]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*$/;
+
 export function parseYamlFast(text: string): FastYaml | undefined {
-  if (UNUSUAL.test(text)) return undefined;
-  let data: unknown;
+  if (UNUSUAL_CHARACTER.test(text)) return undefined;
+  const raw = text.includes("\r") ? text.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line)) : text.split("\n");
+  const lines = contentLines(raw);
+  if (!lines || lines.length === 0 || lines[0]?.indent !== 0) return undefined;
+  const reader = new BlockReader(raw, lines);
   try {
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
+    const positions: PositionTree = new Map();
+    const data = reader.mapping(0, 0, positions, 1);
+    if (reader.next !== lines.length) return undefined;
+    return { data, locate: (path) => nearest(positions, path) };
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
   }
-  if (data === undefined) data = null; // an empty document, as `yaml` reads it
-  if (tooDeep(data)) return undefined;
-  const positions = scanBlockPositions(text);
-  return { data, locate: (path) => (positions ? nearest(positions, path) : undefined) };
 }
 
-function tooDeep(root: unknown): boolean {
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop() ?? [undefined, 0];
-    if (depth > MAX_DEPTH) return true;
-    if (Array.isArray(value)) for (const item of value) stack.push([item, depth + 1]);
-    else if (value !== null && typeof value === "object") for (const item of Object.values(value)) stack.push([item, depth + 1]);
+/** Non-blank, non-comment lines; undefined for documents with directives or several documents. */
+function contentLines(raw: readonly string[]): Line[] | undefined {
+  const lines: Line[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i] ?? "";
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) continue;
+    const content = line.slice(indent).trimEnd();
+    if (indent === 0 && (content.startsWith("---") || content.startsWith("...") || content.startsWith("%"))) {
+      // A single leading `---` is harmless; anything else about documents is `yaml`'s business.
+      if (content === "---" && lines.length === 0) continue;
+      return undefined;
+    }
+    lines.push({ number: i + 1, index: i, indent, content });
   }
-  return false;
+  return lines;
 }
 
-const KEY_LINE = /^( *)([A-Za-z0-9_][A-Za-z0-9_.-]*|"[^"\\]*"|'[^']*'):(?: +(.*))?$/;
+class BlockReader {
+  next = 0;
+
+  constructor(
+    private readonly raw: readonly string[],
+    private readonly lines: readonly Line[],
+  ) {}
+
+  /** A block mapping whose keys sit at `indent`. */
+  mapping(start: number, indent: number, positions: PositionTree, depth: number): Record<string, unknown> {
+    if (depth > MAX_DEPTH) throw DECLINE;
+    const result: Record<string, unknown> = {};
+    this.next = start;
+    while (this.next < this.lines.length) {
+      const line = this.lines[this.next] as Line;
+      if (line.indent < indent) break;
+      if (line.indent > indent) throw DECLINE; // a continuation line or stray indentation
+      const { key, rest, keyLength } = splitKey(line.content);
+      if (positions.has(key) || key === "__proto__") throw DECLINE;
+      const valueColumn = indent + line.content.length - rest.length + 1;
+      if (rest === "") {
+        const following = this.lines[this.next + 1];
+        const isItem = following !== undefined && isSequenceItem(following.content);
+        if (following && (following.indent > indent || (following.indent === indent && isItem))) {
+          // A block collection is located at its key, as `yaml` reports it.
+          const keys: PositionTree = new Map();
+          positions.set(key, { at: { line: line.number, column: indent + 1 }, keys });
+          result[key] = isItem ? this.sequence(this.next + 1, following.indent) : this.mapping(this.next + 1, following.indent, keys, depth + 1);
+        } else {
+          positions.set(key, { at: { line: line.number, column: indent + keyLength + 2 } });
+          result[key] = null;
+          this.next++;
+        }
+      } else {
+        if (rest.startsWith("#")) throw DECLINE; // `key: # comment` is located differently by `yaml`
+        positions.set(key, { at: { line: line.number, column: valueColumn } });
+        if (rest[0] === "|" || rest[0] === ">") {
+          const { value, end } = blockText(this.raw, line.index + 1, indent, rest);
+          result[key] = value;
+          while (this.next < this.lines.length && (this.lines[this.next] as Line).index < end) this.next++;
+        } else {
+          result[key] = inlineValue(rest);
+          this.next++;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** A block sequence of scalars whose `-` sit at `indent`. */
+  sequence(start: number, indent: number): unknown[] {
+    const items: unknown[] = [];
+    this.next = start;
+    while (this.next < this.lines.length) {
+      const line = this.lines[this.next] as Line;
+      if (line.indent < indent || (line.indent === indent && !isSequenceItem(line.content))) break;
+      if (line.indent > indent || line.content.length < 3) throw DECLINE; // nested or empty items
+      let at = 1;
+      while (line.content.charCodeAt(at) === 32) at++;
+      const item = line.content.slice(at);
+      if (isSequenceItem(item) || item.startsWith("#")) throw DECLINE;
+      items.push(blockScalar(item));
+      this.next++;
+    }
+    return items;
+  }
+}
+
+function isSequenceItem(content: string): boolean {
+  return content === "-" || content.startsWith("- ");
+}
 
 /**
- * Where each mapping key's value starts, for block-style documents, matching what the `yaml`
- * AST reports: the value for scalars and flow collections, the key for block collections and
- * empty values. Returns undefined for layouts it does not fully understand.
+ * `|` (literal) or `>` (folded) text below a key indented `parent`, with optional `-`/`+`
+ * chomping; returns the text and the raw line index after it. Leading blank lines, lines
+ * indented beyond the text's own indentation under `>`, and text running to the end of a file
+ * with no final newline are left to `yaml`.
  */
-export function scanBlockPositions(text: string): Map<string, { line: number; column: number }> | undefined {
-  const positions = new Map<string, { line: number; column: number }>();
-  const stack: { indent: number; key: string }[] = [];
-  // Lines indented deeper than this belong to the previous key's value (block scalars, wrapped text).
-  let continuationIndent = Infinity;
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const raw = (lines[i] ?? "").replace(/\r$/, "");
-    const trimmed = raw.trimStart();
-    const indent = raw.length - trimmed.length;
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    if (indent > continuationIndent) continue;
-    continuationIndent = Infinity;
-    if (trimmed.startsWith("- ") || trimmed === "-") {
-      // Sequence items belong to the key above; their contents are never looked up by path.
-      continuationIndent = indent;
+function blockText(raw: readonly string[], start: number, parent: number, header: string): { value: string; end: number } {
+  if (!/^[|>][-+]?$/.test(header)) throw DECLINE;
+  const folded = header[0] === ">";
+  const chomp = header[1];
+  const first = raw[start] ?? "";
+  const indent = first.length - first.trimStart().length;
+  if (indent <= parent || first.trim() === "") throw DECLINE;
+  const body: string[] = [];
+  let end = start;
+  for (; end < raw.length; end++) {
+    const line = raw[end] as string;
+    const spaces = line.length - line.trimStart().length;
+    if (line.trim() === "") {
+      if (spaces > indent) throw DECLINE; // spaces that would be part of the text
+      body.push("");
       continue;
     }
-    if (trimmed === "---") continue;
-    const match = KEY_LINE.exec(raw);
-    if (!match) return undefined;
-    const key = (match[2] ?? "").replace(/^["']|["']$/g, "");
-    const rest = (match[3] ?? "").replace(/(^|\s)#.*$/, "").trimEnd();
-    while (stack.length > 0 && (stack[stack.length - 1]?.indent ?? -1) >= indent) stack.pop();
-    stack.push({ indent, key });
-    const path = stack.map((s) => s.key).join("\u0000");
-    if (rest === "") {
-      if ((match[3] ?? "").trim() !== "") return undefined; // `key: # comment`: not scanned
-      // A block collection below is located at its key; an empty (null) value just after the colon.
-      const next = nextContentLine(lines, i + 1);
-      const nextIndent = next === undefined ? -1 : next.length - next.trimStart().length;
-      const block = next !== undefined && (nextIndent > indent || (nextIndent === indent && next.trimStart().startsWith("-")));
-      positions.set(path, { line: i + 1, column: block ? indent + 1 : indent + (match[2] ?? "").length + 2 });
+    if (spaces < indent) {
+      if (spaces > parent) throw DECLINE; // between the key's and the text's indentation
+      break;
+    }
+    if (folded && spaces > indent) throw DECLINE; // more-indented lines keep their breaks under `>`
+    body.push(line.slice(indent));
+  }
+  // Text running into the end of a file with no final newline: `yaml` adds one; leave it that.
+  if (end === raw.length && raw[raw.length - 1] !== "") throw DECLINE;
+  let trailing = 0;
+  while (body.length > 0 && body[body.length - 1] === "") {
+    body.pop();
+    trailing++;
+  }
+  let value = folded ? fold(body) : body.join("\n");
+  if (chomp === "+") value += "\n".repeat(trailing + 1);
+  else if (chomp !== "-") value += "\n";
+  return { value, end };
+}
+
+/** Folding: a single break between lines becomes a space; each blank line is kept as a break. */
+function fold(lines: readonly string[]): string {
+  let value = lines[0] ?? "";
+  let blanks = 0;
+  for (const line of lines.slice(1)) {
+    if (line === "") {
+      blanks++;
+      continue;
+    }
+    value += blanks > 0 ? "\n".repeat(blanks) : " ";
+    value += line;
+    blanks = 0;
+  }
+  return value;
+}
+
+/** `key: rest` or `key:` with a plain or simply quoted key; anything else declines. */
+function splitKey(content: string): { key: string; rest: string; keyLength: number } {
+  let key: string;
+  let end: number;
+  const quote = content[0];
+  if (quote === '"' || quote === "'") {
+    end = content.indexOf(quote, 1);
+    if (end < 0) throw DECLINE;
+    key = content.slice(1, end);
+    if (key.includes("\\") || content[end + 1] === quote) throw DECLINE; // escapes: leave to `yaml`
+    end++;
+  } else {
+    end = content.indexOf(":");
+    if (end < 0) throw DECLINE;
+    key = content.slice(0, end);
+    // A plain key that YAML would read as a number, boolean or null is not the string it looks like.
+    if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== "string") throw DECLINE;
+  }
+  if (content[end] !== ":") throw DECLINE;
+  const after = content.slice(end + 1);
+  if (after !== "" && after[0] !== " ") throw DECLINE;
+  return { key, rest: after.trimStart(), keyLength: end };
+}
+
+/** The value after `key: `: a scalar or a one-line flow sequence, then at most a comment. */
+function inlineValue(text: string): unknown {
+  if (text[0] === "[") return flowSequence(text);
+  return blockScalar(text);
+}
+
+function blockScalar(text: string): unknown {
+  const first = text[0];
+  if (first === '"' || first === "'") {
+    const { value, end } = quoted(text, 0);
+    expectOnlyComment(text, end);
+    return value;
+  }
+  if (first === undefined || "[]{},#&*!|>%@`".includes(first)) throw DECLINE;
+  if ((first === "-" || first === "?" || first === ":") && (text.length === 1 || text[1] === " ")) throw DECLINE;
+  const comment = text.indexOf(" #");
+  const plain = (comment < 0 ? text : text.slice(0, comment)).trimEnd();
+  if (plain.includes(": ") || plain.endsWith(":")) throw DECLINE;
+  return resolvePlain(plain);
+}
+
+/** `[a, "b", 3]` on one line; nested collections, empty items and comments inside decline. */
+function flowSequence(text: string): unknown[] {
+  const items: unknown[] = [];
+  let at = 1;
+  for (;;) {
+    while (text[at] === " ") at++;
+    if (text[at] === "]" && items.length === 0) {
+      expectOnlyComment(text, at + 1);
+      return items;
+    }
+    const c = text[at];
+    if (c === '"' || c === "'") {
+      const { value, end } = quoted(text, at);
+      items.push(value);
+      at = end;
     } else {
-      if (rest.startsWith("{")) return undefined; // nested keys inside a flow mapping: not scanned
-      const column = raw.length - (match[3] ?? "").length + 1;
-      positions.set(path, { line: i + 1, column });
-      continuationIndent = indent;
+      let end = at;
+      while (end < text.length && !",[]{}#".includes(text[end] as string)) end++;
+      const plain = text.slice(at, end).trimEnd();
+      if (plain === "" || plain.includes(": ") || plain.endsWith(":") || "-?:&*!|>%@`'\"".includes(plain[0] as string)) throw DECLINE;
+      items.push(resolvePlain(plain));
+      at = end;
+    }
+    while (text[at] === " ") at++;
+    if (text[at] === ",") at++;
+    else if (text[at] === "]") {
+      expectOnlyComment(text, at + 1);
+      return items;
+    } else throw DECLINE;
+  }
+}
+
+/** A single- or double-quoted scalar on one line, starting at `start`. */
+function quoted(text: string, start: number): { value: string; end: number } {
+  const quote = text[start];
+  if (quote === "'") {
+    let end = start + 1;
+    let value = "";
+    for (;;) {
+      const close = text.indexOf("'", end);
+      if (close < 0) throw DECLINE;
+      value += text.slice(end, close);
+      if (text[close + 1] !== "'") return { value, end: close + 1 };
+      value += "'";
+      end = close + 2;
     }
   }
-  return positions;
+  let close = start + 1;
+  while (close < text.length && text[close] !== '"') close += text[close] === "\\" ? 2 : 1;
+  if (close >= text.length) throw DECLINE;
+  const body = text.slice(start + 1, close);
+  // These escapes mean the same in JSON and YAML; YAML's others (\x, \e, \N, ...) go to `yaml`.
+  if (!JSON_COMPATIBLE_ESCAPES.test(body)) throw DECLINE;
+  return { value: body.includes("\\") ? (JSON.parse(`"${body}"`) as string) : body, end: close + 1 };
 }
 
-function nextContentLine(lines: readonly string[], from: number): string | undefined {
-  for (let j = from; j < lines.length; j++) {
-    const line = (lines[j] ?? "").replace(/\r$/, "");
-    const trimmed = line.trim();
-    if (trimmed !== "" && !trimmed.startsWith("#")) return line;
-  }
-  return undefined;
+function expectOnlyComment(text: string, from: number): void {
+  const rest = text.slice(from);
+  if (rest.trim() !== "" && !/^ +#/.test(rest)) throw DECLINE;
 }
 
-function nearest(positions: Map<string, { line: number; column: number }>, path: Path) {
-  for (let n = path.length; n > 0; n--) {
-    const found = positions.get(path.slice(0, n).map(String).join("\u0000"));
-    if (found) return found;
+/** YAML 1.2 core schema, in the order and with the conversions `yaml` uses. */
+function resolvePlain(text: string): unknown {
+  switch (text) {
+    case "":
+    case "~":
+    case "null":
+    case "Null":
+    case "NULL":
+      return null;
+    case "true":
+    case "True":
+    case "TRUE":
+      return true;
+    case "false":
+    case "False":
+    case "FALSE":
+      return false;
   }
-  return undefined;
+  const c = text.charCodeAt(0);
+  // Only text starting with a digit, sign or dot can be a number; skip the patterns otherwise.
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+    if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
+    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return parseFloat(text);
+  }
+  return text;
+}
+
+function nearest(positions: PositionTree, path: Path): Position | undefined {
+  let found: Position | undefined;
+  let keys: PositionTree | undefined = positions;
+  for (const part of path) {
+    const entry: { at: Position; keys?: PositionTree } | undefined = keys?.get(String(part));
+    if (!entry) break;
+    found = entry.at;
+    keys = entry.keys;
+  }
+  return found;
 }

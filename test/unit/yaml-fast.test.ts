@@ -74,4 +74,69 @@ describe("fast YAML path", () => {
       { numRuns: Number(process.env.FAST_YAML_RUNS ?? 300) },
     );
   });
+
+  it("agrees with yaml or declines on hand-written plans: comments, quotes, block text, odd spacing", async () => {
+    // Plans written the way people write them: each value in a style of its own, comments
+    // anywhere, uneven indentation, CRLF. The text need not mean what was generated, only be
+    // read the same way by both readers (or declined).
+    const text = fc.constantFrom("alpha", "two words", "it's", 'say "hi"', "a#b", "a #b", "x: y", "x:y", "- z", "#x", "3", "-5", ".5", "1e3", "0x1F", "0o17", "~", "null", "True", "2026-01-01", " lead", "trail ", "", "é ü", "🙂 ok", "a\nb", "a\n\nb\n", "line\n", "tab\there", "back\\slash", "[x]", "{y}", "&a", "*b", "!t", "@", "%", "|", ">");
+    const scalar = fc.oneof(text, fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.boolean(), fc.constant(null));
+    const styleOf = fc.constantFrom("plain", "single", "double", "literal", "literal-strip", "literal-keep", "folded", "folded-strip");
+    const value = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant("scalar" as const), scalar, style: styleOf }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("list" as const), items: fc.array(fc.record({ scalar, style: fc.constantFrom("plain", "single", "double") }), { maxLength: 3 }), layout: fc.constantFrom("flow", "compact", "indented") }) },
+    );
+    const extras = fc.record({ comment: fc.constantFrom("", "", " # note", "# note", "  #note"), blankBefore: fc.boolean(), commentLineBefore: fc.constantFrom("", "", "# c", "  # c", "      # c") });
+    const entry = fc.record({ key: fc.constantFrom("audience-first", "training", "listening", "named-people", '"quoted key"', "'single key'", "true", "__proto__", "constructor"), value, extras });
+    const doc = fc.record({
+      header: fc.constantFrom("", "---\n", "# plan\n"),
+      organization: fc.record({ scalar, style: styleOf }),
+      dimensions: fc.array(fc.record({ id: fc.constantFrom("planning", "presence", "commitment", "relationships"), entries: fc.array(entry, { maxLength: 4 }) }), { maxLength: 3 }),
+      width: fc.constantFrom(2, 3, 4),
+      crlf: fc.boolean(),
+    });
+
+    const render = (scalar: unknown, style: string, indent: string): string => {
+      if (typeof scalar !== "string") return ` ${String(scalar)}`;
+      switch (style) {
+        case "single":
+          return ` '${scalar.replace(/'/g, "''")}'`;
+        case "double":
+          return ` ${JSON.stringify(scalar)}`;
+        case "plain":
+          return ` ${scalar}`;
+        default: {
+          const header = { literal: "|", "literal-strip": "|-", "literal-keep": "|+", folded: ">", "folded-strip": ">-" }[style];
+          return ` ${header}\n${scalar.split("\n").map((l) => `${indent}  ${l}`).join("\n")}`;
+        }
+      }
+    };
+
+    await fc.assert(
+      fc.asyncProperty(doc, async ({ header, organization, dimensions, width, crlf }) => {
+        const pad = (level: number) => " ".repeat(level * width);
+        const lines = [`${header}organization:${render(organization.scalar, organization.style, "")}`, "answers:"];
+        for (const dimension of dimensions) {
+          lines.push(`${pad(1)}${dimension.id}:`);
+          for (const { key, value, extras } of dimension.entries) {
+            if (extras.blankBefore) lines.push("");
+            if (extras.commentLineBefore) lines.push(extras.commentLineBefore);
+            const at = pad(2);
+            if (value.kind === "scalar") {
+              lines.push(`${at}${key}:${render(value.scalar, value.style, at)}${value.style === "plain" || value.style === "single" || value.style === "double" ? extras.comment : ""}`);
+            } else if (value.layout === "flow") {
+              lines.push(`${at}${key}: [${value.items.map((i) => render(i.scalar, i.style, at).trim()).join(", ")}]${extras.comment}`);
+            } else {
+              lines.push(`${at}${key}:`);
+              const itemAt = value.layout === "compact" ? at : pad(3);
+              for (const item of value.items) lines.push(`${itemAt}-${render(item.scalar, item.style, itemAt)}`);
+            }
+          }
+        }
+        const eol = crlf ? "\r\n" : "\n";
+        await expectAgreement(`${lines.join("\n")}\n`.replace(/\n/g, eol));
+      }),
+      { numRuns: Number(process.env.FAST_YAML_RUNS ?? 300) * 2 },
+    );
+  });
 });
