@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { answerSchemaFor, isScored, type Answer } from "./kinds/index.js";
-import type { RubricSet } from "./rubric.js";
+import type { DimensionRubric, RubricSet } from "./rubric.js";
 import { IdSchema, TextSchema, WeightSchema, type Path, type Problem } from "./schema-parts.js";
 import { didYouMean } from "./suggest.js";
 import { zodProblems } from "./zod-problems.js";
@@ -61,9 +61,40 @@ function planFieldNames(path: Path): string[] {
   return [];
 }
 
+/**
+ * A dimension's answers as one zod object, so a valid plan is checked in one pass per
+ * dimension rather than one parse per question: with thousands of plans, that was most of
+ * validating them. Rubrics are immutable once loaded, so it is built once per rubric.
+ */
+const dimensionAnswers = new WeakMap<DimensionRubric, { schema: z.ZodType<Record<string, Answer | null | undefined>>; ids: ReadonlySet<string> }>();
+
+function dimensionAnswersFor(rubric: DimensionRubric) {
+  let found = dimensionAnswers.get(rubric);
+  if (!found) {
+    const shape = Object.fromEntries(rubric.questions.map((q) => [q.id, answerSchemaFor(q).nullable().optional()]));
+    found = { schema: z.object(shape), ids: new Set(rubric.questions.map((q) => q.id)) };
+    dimensionAnswers.set(rubric, found);
+  }
+  return found;
+}
+
+/** The answers of a dimension when they are all known and valid; undefined when any is not. */
+function validAnswers(rubric: DimensionRubric, given: Record<string, unknown>): Map<string, Answer> | undefined {
+  const { schema, ids } = dimensionAnswersFor(rubric);
+  for (const id of Object.keys(given)) if (!ids.has(id)) return undefined;
+  const checked = schema.safeParse(given);
+  if (!checked.success) return undefined;
+  const accepted = new Map<string, Answer>();
+  for (const [id, answer] of Object.entries(checked.data)) if (answer !== null && answer !== undefined) accepted.set(id, answer);
+  return accepted;
+}
+
 /** Checks a parsed plan document against the loaded rubrics; reports every problem at once. */
 export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOptions = {}): PlanResult {
-  const parsed = PlanFileSchema.safeParse(data, { reportInput: true });
+  // Issues carry the offending input only when asked, which costs on every parse; valid plans
+  // (nearly all of them) skip it, and an invalid one is parsed again to explain itself.
+  let parsed = PlanFileSchema.safeParse(data);
+  if (!parsed.success) parsed = PlanFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, [], planFieldNames) };
   const file = parsed.data;
   const problems: Problem[] = [];
@@ -85,6 +116,12 @@ export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOpt
       unknownDimension(dimensionId, ["answers", dimensionId]);
       continue;
     }
+    const valid = validAnswers(dimension.rubric, given ?? {});
+    if (valid) {
+      answers.set(dimensionId, valid);
+      continue;
+    }
+    // Something is wrong: check answer by answer, so every problem is reported in file order.
     const questionIds = dimension.rubric.questions.map((q) => q.id);
     const accepted = new Map<string, Answer>();
     for (const [questionId, value] of Object.entries(given ?? {})) {
