@@ -56,7 +56,9 @@ export async function fileSink(file: string, force: boolean): Promise<OutputSink
   }
   await mkdir(dirname(file), { recursive: true });
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const stream: WriteStream = createWriteStream(temporary, { mode: 0o644 });
+  // Room for a few chunks, so the disk writes them while the next reports are built
+  // (with the default 16 KB, every chunk waited for its own write).
+  const stream: WriteStream = createWriteStream(temporary, { mode: 0o644, highWaterMark: 4 * CHUNK_BYTES });
   let fd: number;
   try {
     [fd] = (await once(stream, "open")) as [number];
