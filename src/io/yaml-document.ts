@@ -26,9 +26,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
-    throw new UserError(`${file}: is nested too deeply to read (more than ${MAX_DEPTH} levels)`, [], "Plans and rubrics are shallow; check the brackets and indentation.");
-  }
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) throw tooDeep(file);
   if (doc.errors.length > 0) {
     const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
       file,
@@ -37,9 +35,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }));
     throw new UserError(`${file}: is not valid YAML`, diagnostics, "Fix the YAML syntax at the place shown.");
   }
-  if (depthOf(doc.contents) > MAX_DEPTH) {
-    throw new UserError(`${file}: is nested more than ${MAX_DEPTH} levels deep`, [], "Plans and rubrics are shallow; check the indentation.");
-  }
+  if (depthOf(doc.contents) > MAX_DEPTH) throw tooDeep(file);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -81,12 +77,20 @@ function prototypeKeyPaths(root: unknown): Path[] {
   return found;
 }
 
+/**
+ * One message however the depth is found: by counting, or by the parser running out of
+ * stack, which happens at a depth that depends on the thread (workers have larger stacks).
+ */
+function tooDeep(file: string): UserError {
+  return new UserError(`${file}: is nested more than ${MAX_DEPTH} levels deep`, [], "Plans and rubrics are shallow; check the brackets and indentation.");
+}
+
 function parseFailure(error: unknown, file: string): UserError {
   const message = error instanceof Error ? error.message : String(error);
   if (/alias/i.test(message)) {
     return new UserError(`${file}: uses too many YAML aliases (more than ${MAX_ALIASES}); refusing to expand it`, [], "This looks like an alias bomb; plans and rubrics need no more than a few aliases.");
   }
-  if (error instanceof RangeError) return new UserError(`${file}: is nested too deeply to read`);
+  if (error instanceof RangeError) return tooDeep(file);
   return new UserError(`${file}: cannot be read as YAML (${message})`);
 }
 
