@@ -38,14 +38,19 @@ function writeCodeCache(script) {
   }
 }
 
-if (require.main === module) {
+/** The CLI's exports, compiled with the code cache when there is one. */
+function loadCli() {
   let cachedData;
   try {
     cachedData = fs.readFileSync(CACHE);
   } catch {
     // No cache yet: compile from source.
   }
-  const { cli, script } = loadBundle(cachedData);
+  return loadBundle(cachedData);
+}
+
+if (require.main === module) {
+  const { cli, script } = loadCli();
   if (script.cachedDataRejected !== false && isWritable(path.dirname(CACHE))) process.once("exit", () => writeCodeCache(script));
   cli.run();
 }
@@ -59,4 +64,4 @@ function isWritable(dir) {
   }
 }
 
-module.exports = { loadBundle, writeCodeCache };
+module.exports = { loadBundle, loadCli, writeCodeCache };

@@ -56,6 +56,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       .option("--strict", "treat unanswered questions as errors")
       .option("--baseline <report>", "a JSON report (or plan) to compare against, with --fail-on-regression")
       .option("--fail-on-regression", "exit 1 when the overall or any dimension score drops below --baseline")
+      .option("--jobs <n>", "threads for auditing many plans to jsonl or github output; 1 stays in one thread", "auto")
       .option("--no-color", "disable colour (also NO_COLOR=1)"),
   )
     .addHelpText("after", AUDIT_EXAMPLES)

@@ -47,6 +47,18 @@ export const AuditOptionsSchema = z.object({
   rubrics: z.array(z.string().min(1)).default([]),
   builtin: z.boolean().default(true),
   color: z.boolean().optional(),
+  jobs: z
+    .string()
+    .default("auto")
+    .transform((raw, ctx) => {
+      if (raw === "auto") return "auto" as const;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 1) {
+        ctx.addIssue({ code: "custom", message: `--jobs takes a number of threads (1 or more) or "auto", got "${raw}"` });
+        return z.NEVER;
+      }
+      return value;
+    }),
 });
 export type AuditOptions = z.infer<typeof AuditOptionsSchema>;
 

@@ -4,6 +4,12 @@ import { processIO } from "./io.js";
 // The build script runs main() in-process to record the code cache.
 export { main };
 
+/** Entry of bin/audit-worker.js; loaded on demand so start-up does not pay for it. */
+export async function runAuditWorker(): Promise<void> {
+  const { runAuditWorker } = await import("./parallel-audit.js");
+  await runAuditWorker();
+}
+
 /** Process wiring only: everything testable lives in main(). */
 export async function run(): Promise<void> {
   // `social-audit audit ... | head -1` closes the pipe early; that is the reader's choice, not an error.

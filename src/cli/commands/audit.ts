@@ -1,6 +1,5 @@
 import { basename, resolve } from "node:path";
 import { baselineChecks } from "../../core/compare.js";
-import { buildReport } from "../../core/report.js";
 import type { Report } from "../../core/report-schema.js";
 import type { RubricSet } from "../../core/rubric.js";
 import { EXIT, UsageError, UserError } from "../../errors.js";
@@ -15,7 +14,7 @@ import { findDefaultPlan, planTexts, type PlanText } from "../plan-source.js";
 import { printError, printWarnings } from "../print-error.js";
 import { canInterview, terminalWidth } from "../terminal.js";
 import { writeOutput } from "../write-output.js";
-import { parsePlan } from "../../io/load-plan.js";
+import { auditPlanText, type AuditSettings } from "../audit-plan.js";
 
 /** What is kept of each audited plan once its report is written: enough for the closing messages. */
 interface Outcome {
@@ -65,21 +64,39 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   const stream = !single ? renderer.stream : undefined;
   const sink: OutputSink | undefined = stream ? (target && target !== "-" ? await fileSink(resolve(io.cwd, target), options.force) : streamSink(io.stdout as NodeJS.WritableStream)) : undefined;
   const kept: Report[] = [];
+  // Only a streamed batch can be spread over worker threads; the module loads only then.
+  const parallel = sink && stream ? await import("../parallel-audit.js") : undefined;
+  const jobs = parallel ? parallel.workerCount(options, plans) : 1;
+  // With many plans, one bad file must not hide the others' reports; it still fails the run.
+  const skipInvalid = (error: Pick<UserError, "message" | "diagnostics" | "hint">) => {
+    printError(io, error.message, error.diagnostics, error.hint);
+    invalid++;
+  };
   try {
-    for await (const text of planTexts(plans, io)) {
-      let report: Report;
-      try {
-        report = audit(text);
-      } catch (error) {
-        // With many plans, one bad file must not hide the others' reports; it still fails the run.
-        if (!(error instanceof UserError) || single) throw error;
-        printError(io, error.message, error.diagnostics, error.hint);
-        invalid++;
-        continue;
+    if (sink && parallel && jobs > 1) {
+      const setup = { cwd: io.cwd, rubrics: { paths: options.rubrics, builtin: options.builtin }, settings: auditSettings(options), format, renderOptions };
+      for await (const audited of parallel.auditInWorkers(plans, jobs, setup)) {
+        if ("error" in audited) {
+          skipInvalid(audited.error);
+          continue;
+        }
+        outcomes.push({ source: audited.source, failed: audited.failed });
+        await sink.write(audited.text);
       }
-      outcomes.push({ source: report.source.plan ?? "<stdin>", failed: report.thresholds.checks.filter((c) => !c.passed) });
-      if (sink && stream) await sink.write(stream(report, renderOptions));
-      else kept.push(report);
+    } else {
+      for await (const text of planTexts(plans, io)) {
+        let report: Report;
+        try {
+          report = audit(text);
+        } catch (error) {
+          if (!(error instanceof UserError) || single) throw error;
+          skipInvalid(error);
+          continue;
+        }
+        outcomes.push({ source: report.source.plan ?? "<stdin>", failed: report.thresholds.checks.filter((c) => !c.passed) });
+        if (sink && stream) await sink.write(stream(report, renderOptions));
+        else kept.push(report);
+      }
     }
     if (sink) await sink.commit();
   } catch (error) {
@@ -128,29 +145,25 @@ async function defaultPlan(io: CliIO, options: AuditOptions): Promise<string[] |
   );
 }
 
+function auditSettings(options: AuditOptions): AuditSettings {
+  return { toolVersion: packageInfo().version, strict: options.strict, thresholds: { overall: options.failUnder, dimensions: options.min } };
+}
+
 /** Plan text -> report, with the run's thresholds and baseline applied. */
 async function auditor(io: CliIO, rubrics: RubricSet, options: AuditOptions): Promise<(plan: PlanText) => Report> {
   // Reading a report means building the report schema; only a baseline needs that.
   const baselines = options.baseline ? await (await import("../report-source.js")).loadReportOrPlan(options.baseline, io.cwd, async () => rubrics) : [];
-  const version = packageInfo().version;
+  const settings = auditSettings(options);
+  const extraChecks = (report: Omit<Report, "thresholds">) => {
+    if (baselines.length === 0) return [];
+    // A batch baseline is matched by organization; a single one applies to any plan.
+    const baseline = baselines.length === 1 ? baselines[0] : baselines.find((b) => b.organization === report.organization);
+    if (!baseline) throw new UserError(`${options.baseline}: has no report for "${report.organization}"`);
+    return baselineChecks(baseline, report);
+  };
   return (input) => {
     if ("error" in input) throw input.error;
-    const { source, display, text } = input;
-    const loaded = parsePlan(text, display, rubrics, { strict: options.strict });
-    return buildReport({
-      rubrics,
-      plan: loaded.plan,
-      toolVersion: version,
-      planSource: source === "-" ? null : source,
-      thresholds: { overall: options.failUnder, dimensions: options.min },
-      locate: loaded.locate,
-      extraChecks: (report) => {
-        if (baselines.length === 0) return [];
-        // A batch baseline is matched by organization; a single one applies to any plan.
-        const baseline = baselines.length === 1 ? baselines[0] : baselines.find((b) => b.organization === report.organization);
-        if (!baseline) throw new UserError(`${options.baseline}: has no report for "${report.organization}"`);
-        return baselineChecks(baseline, report);
-      },
-    });
+    return auditPlanText(input, rubrics, settings, extraChecks);
   };
 }
+

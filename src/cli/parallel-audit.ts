@@ -1,0 +1,141 @@
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
+import { Worker, parentPort, workerData } from "node:worker_threads";
+import type { ThresholdCheck } from "../core/report-schema.js";
+import { UserError, type Diagnostic } from "../errors.js";
+import { loadRubrics, type RubricSources } from "../io/load-rubrics.js";
+import { packageInfo } from "../io/package-root.js";
+import { readTextFileSync } from "../io/read-text.js";
+import { loadRenderer, type Format, type RenderOptions } from "../render/index.js";
+import { auditPlanText, type AuditSettings } from "./audit-plan.js";
+import type { AuditOptions } from "./options.js";
+
+/**
+ * Auditing thousands of plans to a streamed format (jsonl, github) is CPU-bound and each
+ * plan is independent, so it is spread over worker threads. Each worker loads the rubrics
+ * itself and sends back finished text, never report objects: copying a string between
+ * threads is cheap, cloning a report is not. The main thread only writes, in plan order.
+ */
+export interface WorkerSetup {
+  cwd: string;
+  rubrics: RubricSources;
+  settings: AuditSettings;
+  format: Format;
+  renderOptions: RenderOptions;
+}
+
+/** What happened to one plan, in the order the plans were given. */
+export type AuditedPlan =
+  | { source: string; text: string; failed: ThresholdCheck[] }
+  | { source: string; error: { message: string; diagnostics: readonly Diagnostic[]; hint?: string | undefined } };
+
+type Reply = { batch: number; results: AuditedPlan[] } | { batch: number; fatal: string };
+
+/** Plans per message: large enough that messaging costs little, small enough to keep workers evenly busy. */
+export const PLANS_PER_BATCH = 16;
+/** Batches handed to a worker ahead of time, so it never waits for the next one. */
+const AHEAD = 2;
+/**
+ * Each worker's heap is capped: a batch needs a few megabytes, and uncapped heaps grow with
+ * the number of threads until the process is several times its single-threaded size.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 };
+
+/**
+ * How many worker threads to audit a streamed batch with. They pay off for many plans; a
+ * baseline, stdin or a single core keep the audit in this thread, and so does `--jobs 1`.
+ */
+export function workerCount(options: Pick<AuditOptions, "jobs" | "baseline">, plans: readonly string[]): number {
+  if (options.baseline || plans.includes("-")) return 1;
+  const jobs = options.jobs === "auto" ? (plans.length >= PARALLEL_FROM ? Math.min(availableParallelism(), MAX_AUTO_JOBS) : 1) : options.jobs;
+  return Math.max(1, Math.min(jobs, Math.ceil(plans.length / PLANS_PER_BATCH)));
+}
+
+/** Below this many plans, starting workers costs more than it saves. */
+const PARALLEL_FROM = 500;
+/**
+ * Each worker holds its own copy of the code and rubrics (~30 MB); beyond a few, the main
+ * thread's writing is the limit, so "auto" stops there. --jobs can ask for more.
+ */
+const MAX_AUTO_JOBS = 4;
+
+/** Yields every plan's outcome in order, auditing them on `jobs` worker threads. */
+export async function* auditInWorkers(sources: readonly string[], jobs: number, setup: WorkerSetup): AsyncGenerator<AuditedPlan> {
+  const batches: string[][] = [];
+  for (let i = 0; i < sources.length; i += PLANS_PER_BATCH) batches.push(sources.slice(i, i + PLANS_PER_BATCH));
+  const entry = join(packageInfo().root, "bin", "audit-worker.js");
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(entry, { workerData: setup, resourceLimits: WORKER_LIMITS }));
+
+  const done = new Map<number, AuditedPlan[]>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  let nextToSend = 0;
+  let nextToYield = 0;
+  // Batches go out only a bounded distance ahead of what has been written, so a slow reader
+  // (a pipe to jq) holds finished text for a few batches, not for the whole run.
+  const window = workers.length * (AHEAD + 1);
+  const idle: Worker[] = [...workers];
+  const pump = () => {
+    while (idle.length > 0 && nextToSend < batches.length && nextToSend < nextToYield + window) {
+      const worker = idle.shift() as Worker;
+      worker.postMessage({ batch: nextToSend, sources: batches[nextToSend] });
+      nextToSend++;
+    }
+  };
+  for (const worker of workers) {
+    worker.on("message", (reply: Reply) => {
+      if ("fatal" in reply) failure ??= new Error(reply.fatal);
+      else done.set(reply.batch, reply.results);
+      idle.push(worker);
+      pump();
+      wake?.();
+    });
+    worker.on("error", (error) => {
+      failure ??= error;
+      wake?.();
+    });
+  }
+  // Each worker starts with AHEAD batches queued, so it never waits for the next one.
+  for (let i = 1; i < AHEAD; i++) idle.push(...workers);
+  pump();
+
+  try {
+    for (; nextToYield < batches.length; nextToYield++) {
+      while (!done.has(nextToYield) && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) throw failure;
+      const results = done.get(nextToYield) ?? [];
+      done.delete(nextToYield);
+      yield* results;
+      pump();
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** The worker side: load what every plan needs once, then audit batches as they arrive. */
+export async function runAuditWorker(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error("runAuditWorker must run in a worker thread");
+  const setup = workerData as WorkerSetup;
+  const [{ rubrics }, renderer] = await Promise.all([loadRubrics(setup.rubrics), loadRenderer(setup.format)]);
+  const render = renderer.stream ?? renderer.report;
+  port.on("message", ({ batch, sources }: { batch: number; sources: string[] }) => {
+    try {
+      const results = sources.map((source): AuditedPlan => {
+        try {
+          const text = readTextFileSync(resolve(setup.cwd, source), source);
+          const report = auditPlanText({ source, display: source, text }, rubrics, setup.settings);
+          return { source, text: render(report, setup.renderOptions), failed: report.thresholds.checks.filter((c) => !c.passed) };
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          return { source, error: { message: error.message, diagnostics: error.diagnostics, hint: error.hint } };
+        }
+      });
+      port.postMessage({ batch, results } satisfies Reply);
+    } catch (error) {
+      // A bug, not a bad plan: the main thread reports it as an internal error.
+      port.postMessage({ batch, fatal: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
+    }
+  });
+}

@@ -1,0 +1,77 @@
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditInWorkers, workerCount, type AuditedPlan } from "../../src/cli/parallel-audit.js";
+import { example, fixture, runCli, tempDir } from "../helpers.js";
+
+/**
+ * Many plans written as a stream are audited on worker threads. Whatever the thread count,
+ * the output, the messages and the exit code must be exactly those of one thread.
+ */
+describe("auditing many plans on worker threads", () => {
+  let dir: string;
+  let plans: string[];
+
+  beforeAll(() => {
+    dir = tempDir();
+    const examples = readdirSync(join(example(""))).filter((f) => f.endsWith(".yaml"));
+    const bad = readdirSync(fixture("bad", "plans"));
+    plans = [];
+    for (let i = 0; i < 150; i++) {
+      // Mostly valid plans with a different organisation each, and a bad one now and then.
+      const name = `plan-${String(i).padStart(3, "0")}.yaml`;
+      if (i % 37 === 5) copyFileSync(fixture("bad", "plans", bad[i % bad.length] as string), join(dir, name));
+      else {
+        const text = readFileSync(example(examples[i % examples.length] as string), "utf8");
+        writeFileSync(join(dir, name), text.replace(/^organization: .*$/m, `organization: Client ${i}`));
+      }
+      plans.push(name);
+    }
+  });
+
+  it.each(["jsonl", "github"])("%s: --jobs 3 prints what --jobs 1 prints, in the same order", async (format) => {
+    const one = await runCli(["audit", ...plans, "--format", format, "--jobs", "1"], { cwd: dir });
+    const three = await runCli(["audit", ...plans, "--format", format, "--jobs", "3"], { cwd: dir });
+    expect(one.code).toBe(2); // the bad plans fail the run, after every good one is reported
+    expect(three.code).toBe(one.code);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+    expect(one.stdout.length).toBeGreaterThan(0);
+  });
+
+  it("streams results in plan order from several threads", async () => {
+    const setup = {
+      cwd: dir,
+      rubrics: {},
+      settings: { toolVersion: "test", strict: false, thresholds: { overall: 50, dimensions: {} } },
+      format: "jsonl" as const,
+      renderOptions: { color: false, top: 5, width: 80 },
+    };
+    const seen: AuditedPlan[] = [];
+    for await (const audited of auditInWorkers(plans, 3, setup)) seen.push(audited);
+    expect(seen.map((a) => a.source)).toEqual(plans);
+    const reports = seen.flatMap((a) => ("text" in a ? [JSON.parse(a.text) as { source: { plan: string }; organization: string }] : []));
+    expect(reports.length).toBeGreaterThan(140);
+    for (const report of reports) expect(report.organization).toBe(`Client ${Number(/\d+/.exec(report.source.plan)?.[0])}`);
+    const invalid = seen.filter((a) => "error" in a);
+    expect(invalid.map((a) => a.source)).toEqual(plans.filter((_, i) => i % 37 === 5));
+    // Thresholds travel to the workers: a plan below 50 carries its failed check.
+    expect(seen.some((a) => "failed" in a && a.failed.some((c) => c.scope === "overall" && c.min === 50))).toBe(true);
+  });
+
+  it("stays in one thread for a baseline, stdin, --jobs 1 or a small batch", () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `p${i}.yaml`);
+    expect(workerCount({ jobs: 4, baseline: undefined }, many)).toBe(4);
+    expect(workerCount({ jobs: 4, baseline: "base.json" }, many)).toBe(1);
+    expect(workerCount({ jobs: 4, baseline: undefined }, [...many, "-"])).toBe(1);
+    expect(workerCount({ jobs: 1, baseline: undefined }, many)).toBe(1);
+    expect(workerCount({ jobs: "auto", baseline: undefined }, many.slice(0, 20))).toBe(1);
+    expect(workerCount({ jobs: 8, baseline: undefined }, many.slice(0, 20))).toBe(2); // no more threads than batches
+  });
+
+  it("refuses a --jobs that is not a thread count", async () => {
+    const result = await runCli(["audit", "examples/bakery.yaml", "--jobs", "0"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--jobs takes a number of threads (1 or more) or "auto", got "0"');
+  });
+});
