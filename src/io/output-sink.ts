@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createWriteStream, fsync, type WriteStream } from "node:fs";
+import { createWriteStream, fdatasync, fsync, type WriteStream } from "node:fs";
 import { link, mkdir, rename, rm } from "node:fs/promises";
 import { promisify } from "node:util";
 import { basename, dirname, join } from "node:path";
@@ -17,11 +17,14 @@ export interface OutputSink {
 /** Writes are gathered into chunks of this size: one write per report would cost a syscall each. */
 const CHUNK_BYTES = 1024 * 1024;
 
+/** How much written output may wait for the disk before a background flush starts. */
+const SYNC_BYTES = 32 * CHUNK_BYTES;
+
 /**
  * Buffers text into large chunks and honours backpressure, so a slow reader (a pipe to jq)
  * never makes us hold more than a chunk or two, whatever the size of the batch.
  */
-function chunkedWriter(stream: NodeJS.WritableStream) {
+function chunkedWriter(stream: NodeJS.WritableStream, written: (length: number) => void = () => undefined) {
   let pending: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -29,7 +32,9 @@ function chunkedWriter(stream: NodeJS.WritableStream) {
     const text = pending.join("");
     pending = [];
     size = 0;
-    if (!stream.write(text)) await once(stream, "drain");
+    const more = stream.write(text);
+    written(text.length);
+    if (!more) await once(stream, "drain");
   };
   return {
     write: async (text: string) => {
@@ -65,8 +70,20 @@ export async function fileSink(file: string, force: boolean): Promise<OutputSink
   } catch (error) {
     throw new UserError(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const writer = chunkedWriter(stream);
+  // A big batch is flushed to disk in the background as it is written, so the fsync that
+  // must come before the rename does not wait for hundreds of megabytes at the very end.
+  let unsynced = 0;
+  let syncing: Promise<void> | undefined;
+  const writer = chunkedWriter(stream, (length) => {
+    unsynced += length;
+    if (unsynced < SYNC_BYTES || syncing) return;
+    unsynced = 0;
+    syncing = promisify(fdatasync)(fd)
+      .catch(() => undefined) // the final fsync reports any failure
+      .finally(() => (syncing = undefined));
+  });
   const close = async () => {
+    await syncing; // never close a descriptor the thread pool is still using
     stream.end();
     await once(stream, "close");
   };
@@ -76,6 +93,7 @@ export async function fileSink(file: string, force: boolean): Promise<OutputSink
       await writer.flush();
       // Flushed to disk before the rename, so a power cut cannot leave an empty file behind the new name.
       await new Promise<void>((resolve) => stream.write("", () => resolve()));
+      await syncing;
       await promisify(fsync)(fd);
       await close();
       try {
