@@ -97,7 +97,7 @@ class BlockReader {
       const line = this.lines[this.next] as Line;
       if (line.indent < indent) break;
       if (line.indent > indent) throw DECLINE; // a continuation line or stray indentation
-      const { key, rest, keyLength } = splitKey(line.content);
+      const { key, rest } = splitKey(line.content);
       if (positions.has(key) || key === "__proto__") throw DECLINE;
       const valueColumn = indent + line.content.length - rest.length + 1;
       if (rest === "") {
@@ -109,7 +109,8 @@ class BlockReader {
           positions.set(key, { at: { line: line.number, column: indent + 1 }, keys });
           result[key] = isItem ? this.sequence(this.next + 1, following.indent) : this.mapping(this.next + 1, following.indent, keys, depth + 1);
         } else {
-          positions.set(key, { at: { line: line.number, column: indent + keyLength + 2 } });
+          // An empty value sits at the end of its line, after any spaces, as `yaml` reports it.
+          positions.set(key, { at: { line: line.number, column: (this.raw[line.index] as string).length + 1 } });
           result[key] = null;
           this.next++;
         }
@@ -166,8 +167,10 @@ function blockText(raw: readonly string[], start: number, parent: number, header
   const indent = first.length - first.trimStart().length;
   if (indent <= parent || first.trim() === "") throw DECLINE;
   const body: string[] = [];
+  // After a final newline, split() leaves an empty last element: the end, not a blank line.
+  const last = raw[raw.length - 1] === "" ? raw.length - 1 : raw.length;
   let end = start;
-  for (; end < raw.length; end++) {
+  for (; end < last; end++) {
     const line = raw[end] as string;
     const spaces = line.length - line.trimStart().length;
     if (line.trim() === "") {
@@ -183,7 +186,7 @@ function blockText(raw: readonly string[], start: number, parent: number, header
     body.push(line.slice(indent));
   }
   // Text running into the end of a file with no final newline: `yaml` adds one; leave it that.
-  if (end === raw.length && raw[raw.length - 1] !== "") throw DECLINE;
+  if (end === raw.length) throw DECLINE;
   let trailing = 0;
   while (body.length > 0 && body[body.length - 1] === "") {
     body.pop();
@@ -212,7 +215,7 @@ function fold(lines: readonly string[]): string {
 }
 
 /** `key: rest` or `key:` with a plain or simply quoted key; anything else declines. */
-function splitKey(content: string): { key: string; rest: string; keyLength: number } {
+function splitKey(content: string): { key: string; rest: string } {
   let key: string;
   let end: number;
   const quote = content[0];
@@ -232,7 +235,7 @@ function splitKey(content: string): { key: string; rest: string; keyLength: numb
   if (content[end] !== ":") throw DECLINE;
   const after = content.slice(end + 1);
   if (after !== "" && after[0] !== " ") throw DECLINE;
-  return { key, rest: after.trimStart(), keyLength: end };
+  return { key, rest: after.trimStart() };
 }
 
 /** The value after `key: `: a scalar or a one-line flow sequence, then at most a comment. */

@@ -49,6 +49,16 @@ describe("fast YAML path", () => {
     await expectAgreement(text);
   });
 
+  it.each([
+    ["keep chomping at the end of the file", "notes: |+\n  alpha\n"],
+    ["keep chomping with blank lines at the end", "notes: |+\n  alpha\n\n\n"],
+    ["folded text with a blank line", "notes: >-\n  a\n\n  b\nanswers:\n"],
+    ["literal text then a key", "notes: |\n  a\n   b\norganization: x\n"],
+    ["an empty value followed by spaces", "organization: x\nanswers:\n  planning:\n    audience-first:   \n"],
+  ])("agrees with yaml on %s", async (_name, text) => {
+    expect(await expectAgreement(text)).toBe("agreed");
+  });
+
   it("takes the fast path for every shipped example", async () => {
     for (const name of ["bakery", "bike-shop", "accounting-firm", "b2b-living"]) {
       expect(await expectAgreement(readFileSync(`${ROOT}/examples/${name}.yaml`, "utf8")), name).toBe("agreed");
@@ -136,7 +146,7 @@ describe("fast YAML path", () => {
         const eol = crlf ? "\r\n" : "\n";
         await expectAgreement(`${lines.join("\n")}\n`.replace(/\n/g, eol));
       }),
-      { numRuns: Number(process.env.FAST_YAML_RUNS ?? 300) * 2 },
+      { numRuns: Number(process.env.FAST_YAML_RUNS ?? 300) * 5 },
     );
   });
 });
