@@ -4,7 +4,7 @@ import { isatty } from "node:tty";
 
 /** Everything the CLI touches of the outside world, injected so tests can run it in-process. */
 export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean | undefined; columns?: number | undefined };
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean | undefined; columns?: number | undefined };
   stderr: { write(text: string): unknown; isTTY?: boolean | undefined };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
   env: Readonly<Record<string, string | undefined>>;
@@ -41,9 +41,9 @@ class DirectStdout extends EventEmitter {
     super();
   }
 
-  write(text: string): boolean {
+  write(text: string | Uint8Array): boolean {
     if (this.stream) return this.stream.write(text);
-    const bytes = Buffer.from(text);
+    const bytes = typeof text === "string" ? Buffer.from(text) : text;
     let written = 0;
     try {
       while (written < bytes.length) written += writeSync(1, bytes, written);

@@ -7,9 +7,9 @@ import { once } from "node:events";
 import { UserError } from "../errors.js";
 import { fileExists } from "./write-atomic.js";
 
-/** Where a streamed report goes: written piece by piece, committed at the end. */
+/** Where a streamed report goes: written piece by piece (text, or text already encoded as UTF-8), committed at the end. */
 export interface OutputSink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -27,17 +27,26 @@ const SYNC_BYTES = 32 * CHUNK_BYTES;
 function chunkedWriter(stream: NodeJS.WritableStream, written: (length: number) => void = () => undefined) {
   let pending: string[] = [];
   let size = 0;
+  const send = async (chunk: string | Uint8Array) => {
+    const more = stream.write(chunk);
+    written(chunk.length);
+    if (!more) await once(stream, "drain");
+  };
   const flush = async () => {
     if (pending.length === 0) return;
     const text = pending.join("");
     pending = [];
     size = 0;
-    const more = stream.write(text);
-    written(text.length);
-    if (!more) await once(stream, "drain");
+    await send(text);
   };
   return {
-    write: async (text: string) => {
+    write: async (text: string | Uint8Array) => {
+      if (typeof text !== "string") {
+        // Already a chunk of its own (a batch from a worker thread): written as it is, in order.
+        await flush();
+        await send(text);
+        return;
+      }
       pending.push(text);
       size += text.length;
       if (size >= CHUNK_BYTES) await flush();

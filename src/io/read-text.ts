@@ -1,8 +1,11 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { UserError } from "../errors.js";
 
 /** Plans and rubrics are small hand-written files; anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
+
+// One decoder for every file: creating one per file showed when reading thousands.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes input as UTF-8 text, refusing binary data and invalid encodings with a clear message. */
 export function decodeText(bytes: Uint8Array, file: string): string {
@@ -14,7 +17,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     throw new UserError(`${file}: is not valid UTF-8 text`, [], "Save the file as UTF-8 and try again.");
   }
@@ -43,7 +46,15 @@ export function readTextFileSync(path: string, display = path): string {
     if (info.size > MAX_INPUT_BYTES) {
       throw new UserError(`${file}: file is ${formatBytes(info.size)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`, [], "Plans and rubrics are small YAML files; check that this is the file you meant.");
     }
-    return decodeText(readFileSync(fd), file);
+    // One read of the size fstat gave; a file that grows meanwhile is read as it was.
+    const bytes = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < info.size) {
+      const read = readSync(fd, bytes, length, info.size - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return decodeText(bytes.subarray(0, length), file);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw fileError(error, file);

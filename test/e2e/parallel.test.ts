@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditInWorkers, workerCount, type AuditedPlan } from "../../src/cli/parallel-audit.js";
+import { auditInWorkers, workerCount, type PlanOutcome } from "../../src/cli/parallel-audit.js";
 import { example, fixture, runCli, tempDir } from "../helpers.js";
 
 /**
@@ -47,16 +47,40 @@ describe("auditing many plans on worker threads", () => {
       format: "jsonl" as const,
       renderOptions: { color: false, top: 5, width: 80 },
     };
-    const seen: AuditedPlan[] = [];
-    for await (const audited of auditInWorkers(plans, 3, setup)) seen.push(audited);
-    expect(seen.map((a) => a.source)).toEqual(plans);
-    const reports = seen.flatMap((a) => ("text" in a ? [JSON.parse(a.text) as { source: { plan: string }; organization: string }] : []));
-    expect(reports.length).toBeGreaterThan(140);
+    const outcomes: PlanOutcome[] = [];
+    let output = "";
+    for await (const batch of auditInWorkers(plans, 3, setup)) {
+      outcomes.push(...batch.outcomes);
+      output += new TextDecoder().decode(batch.output);
+    }
+    expect(outcomes.map((o) => o.source)).toEqual(plans);
+    const reports = output
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { source: { plan: string }; organization: string });
+    // Every audited plan's report, in plan order, each from its own file.
+    expect(reports.map((r) => r.source.plan)).toEqual(outcomes.filter((o) => !("error" in o)).map((o) => o.source));
     for (const report of reports) expect(report.organization).toBe(`Client ${Number(/\d+/.exec(report.source.plan)?.[0])}`);
-    const invalid = seen.filter((a) => "error" in a);
-    expect(invalid.map((a) => a.source)).toEqual(plans.filter((_, i) => i % 37 === 5));
+    expect(outcomes.filter((o) => "error" in o).map((o) => o.source)).toEqual(plans.filter((_, i) => i % 37 === 5));
     // Thresholds travel to the workers: a plan below 50 carries its failed check.
-    expect(seen.some((a) => "failed" in a && a.failed.some((c) => c.scope === "overall" && c.min === 50))).toBe(true);
+    expect(outcomes.some((o) => "failed" in o && o.failed.some((c) => c.scope === "overall" && c.min === 50))).toBe(true);
+  });
+
+  it("refuses a huge hostile plan in a worker as it does in one thread", async () => {
+    // Just under the 1 MiB limit, and in flow style, so it is read by `yaml`, the hungriest path.
+    const huge = `organization: x\nanswers: {planning: {audience-first: [${Array.from({ length: 90_000 }, (_, i) => `{a: ${i}}`).join(",")}]}}\n`;
+    expect(huge.length).toBeLessThan(1024 * 1024);
+    writeFileSync(join(dir, "plan-005.yaml"), huge);
+    try {
+      const one = await runCli(["audit", ...plans.slice(0, 40), "--format", "jsonl", "--jobs", "1"], { cwd: dir });
+      const two = await runCli(["audit", ...plans.slice(0, 40), "--format", "jsonl", "--jobs", "2"], { cwd: dir });
+      expect(one.stderr).toContain("plan-005.yaml: invalid plan");
+      expect(two.code).toBe(one.code);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.stdout).toBe(one.stdout);
+    } finally {
+      copyFileSync(fixture("bad", "plans", readdirSync(fixture("bad", "plans"))[5] as string), join(dir, "plan-005.yaml"));
+    }
   });
 
   it("stays in one thread for a baseline, stdin, --jobs 1 or a small batch", () => {

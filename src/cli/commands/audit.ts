@@ -75,13 +75,12 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   try {
     if (sink && parallel && jobs > 1) {
       const setup = { cwd: io.cwd, rubrics: { paths: options.rubrics, builtin: options.builtin }, settings: auditSettings(options), format, renderOptions };
-      for await (const audited of parallel.auditInWorkers(plans, jobs, setup)) {
-        if ("error" in audited) {
-          skipInvalid(audited.error);
-          continue;
+      for await (const batch of parallel.auditInWorkers(plans, jobs, setup)) {
+        for (const outcome of batch.outcomes) {
+          if ("error" in outcome) skipInvalid(outcome.error);
+          else outcomes.push(outcome);
         }
-        outcomes.push({ source: audited.source, failed: audited.failed });
-        await sink.write(audited.text);
+        await sink.write(batch.output);
       }
     } else {
       for await (const text of planTexts(plans, io)) {
