@@ -41,12 +41,14 @@ class DirectStdout extends EventEmitter {
     super();
   }
 
-  write(text: string | Uint8Array): boolean {
-    if (this.stream) return this.stream.write(text);
+  /** `done` is called once the text is written (at once, unless it had to be queued). */
+  write(text: string | Uint8Array, done?: (error?: Error | null) => void): boolean {
+    if (this.stream) return this.stream.write(text, done);
     const bytes = typeof text === "string" ? Buffer.from(text) : text;
     let written = 0;
     try {
       while (written < bytes.length) written += writeSync(1, bytes, written);
+      if (done) queueMicrotask(done);
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -55,7 +57,8 @@ class DirectStdout extends EventEmitter {
     }
     this.stream = process.stdout;
     this.stream.on("drain", () => this.emit("drain"));
-    return this.stream.write(bytes.subarray(written));
+    // Queued bytes must stay as they are until written; a caller's buffer may be reused.
+    return this.stream.write(Buffer.from(bytes.subarray(written)), done);
   }
 
   get isTTY(): boolean {

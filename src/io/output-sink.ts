@@ -28,9 +28,19 @@ function chunkedWriter(stream: NodeJS.WritableStream, written: (length: number) 
   let pending: string[] = [];
   let size = 0;
   const send = async (chunk: string | Uint8Array) => {
-    const more = stream.write(chunk);
+    let more: boolean;
+    let finished: Promise<void> | undefined;
+    if (typeof chunk === "string") more = stream.write(chunk);
+    else {
+      // Bytes may be reused once this resolves (a worker's buffer), so wait until they are
+      // written, not merely queued.
+      let settle: (error?: Error | null) => void = () => undefined;
+      finished = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
+      more = stream.write(chunk, settle);
+    }
     written(chunk.length);
     if (!more) await once(stream, "drain");
+    await finished;
   };
   const flush = async () => {
     if (pending.length === 0) return;
