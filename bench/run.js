@@ -2,7 +2,7 @@
 // Measured here, never asserted in tests: timings depend on the machine.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
@@ -104,20 +104,34 @@ function generate(count) {
   return { dir, names };
 }
 
-console.log("Scale (one process, --format jsonl -o out.jsonl)");
-const scale = [];
-for (const count of [1000, 10000]) {
-  const { dir, names } = generate(count);
-  const args = [bin, "audit", ...names, "--format", "jsonl", "-o", join(out, `out-${count}.jsonl`), "--force"];
+const threads = Math.min(availableParallelism(), 4);
+console.log(`Scale (one process, --format jsonl -o out.jsonl; --jobs auto = ${threads} worker threads here)`);
+function scaleRun(count, dir, names, extra = []) {
+  const target = join(out, `out-${count}.jsonl`);
+  const args = [bin, "audit", ...names, "--format", "jsonl", "-o", target, "--force", ...extra];
   run(args, { cwd: dir }); // warm
   const ms = median([run(args, { cwd: dir }), run(args, { cwd: dir }), run(args, { cwd: dir })]);
   const mib = peakMiB(args, { cwd: dir });
-  const lines = readFileSync(join(out, `out-${count}.jsonl`), "utf8").trimEnd().split("\n").length;
+  const lines = readFileSync(target, "utf8").trimEnd().split("\n").length;
   if (lines !== count) throw new Error(`expected ${count} reports, got ${lines}`);
-  scale.push({ count, ms, mib });
-  console.log(`  ${String(count).padStart(6)} plans: ${fmt(ms / 1000, 2)} s, ${fmt(count / (ms / 1000), 0)} plans/s, ${fmt((ms / count) * 1000, 0)} us/plan, peak ${fmt(mib)} MiB`);
+  return { count, ms, mib };
+}
+const line = ({ count, ms, mib }, label) =>
+  console.log(`  ${String(count).padStart(6)} plans${label}: ${fmt(ms / 1000, 2)} s, ${fmt(count / (ms / 1000), 0)} plans/s, ${fmt((ms / count) * 1000, 0)} us/plan, peak ${fmt(mib)} MiB`);
+const scale = [];
+let oneThread;
+for (const count of [1000, 10000]) {
+  const { dir, names } = generate(count);
+  scale.push(scaleRun(count, dir, names));
+  line(scale[scale.length - 1], "");
+  if (count === 10000) {
+    oneThread = scaleRun(count, dir, names, ["--jobs", "1"]);
+    line(oneThread, " (--jobs 1)");
+  }
 }
 const [small, large] = scale;
-console.log(`  10k/1k time ratio: x${fmt(large.ms / small.ms, 2)} for x10 plans (linear is x10; less means fixed start-up cost)`);
+// Linear cost shows as a constant price per extra plan; what 1k pays beyond it is fixed cost.
+const perPlan = (large.ms - small.ms) / (large.count - small.count);
+console.log(`  each plan beyond 1k: ${fmt(perPlan * 1000, 0)} us (linear); fixed cost (start-up, threads): ${fmt(Math.max(0, small.ms - perPlan * small.count) / 1000, 2)} s`);
 console.log(`  target: 10k under 3 s: ${verdict(large.ms < 3000)}; under 200 MiB: ${verdict(large.mib < 200)}`);
 rmSync(out, { recursive: true, force: true });
