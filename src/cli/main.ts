@@ -18,6 +18,8 @@ Examples:
                                                             fail CI below thresholds (exit 1)
   $ social-audit audit clients/*.yaml --format json -o all.json
                                                             many plans, one file
+  $ social-audit audit clients/*.yaml --format jsonl -o all.jsonl
+                                                            thousands of plans, streamed, on several cores
   $ cat plan.yaml | social-audit audit -                    read a plan from stdin
 
 Exit codes: 0 passed, 1 below a threshold, 2 usage or invalid input, 130 interrupted.`;
