@@ -57,6 +57,10 @@ class DirectStdout extends EventEmitter {
     }
     this.stream = process.stdout;
     this.stream.on("drain", () => this.emit("drain"));
+    this.stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") this.onBrokenPipe();
+      this.emit("error", error);
+    });
     // Queued bytes must stay as they are until written; a caller's buffer may be reused.
     return this.stream.write(Buffer.from(bytes.subarray(written)), done);
   }

@@ -99,4 +99,17 @@ describe("broken pipes", () => {
     expect(result.stdout.trim()).toBe("status=0");
     expect(result.stderr).toBe("");
   });
+
+  // A Node parent hands over a non-blocking pipe: once it is full, output is queued through
+  // process.stdout instead, and a reader that leaves must still end the run quietly.
+  it.each([["one thread", "1"], ["worker threads", "2"]])("a reader that leaves early ends the run quietly (%s)", async (_name, jobs) => {
+    const plans = Array.from({ length: 600 }, () => "examples/b2b-living.yaml");
+    const child = spawn(process.execPath, [BIN, "audit", ...plans, "--format", "jsonl", "--jobs", jobs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (status) => resolve(status)));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
 });

@@ -165,4 +165,3 @@ async function auditor(io: CliIO, rubrics: RubricSet, options: AuditOptions): Pr
     return auditPlanText(input, rubrics, settings, extraChecks);
   };
 }
-
