@@ -1,3 +1,13 @@
+/*
+ * Auditing thousands of plans to a streamed format (jsonl, github) is CPU-bound and each
+ * plan is independent, so it is spread over worker threads. Each worker loads the rubrics
+ * itself and sends back each batch's output already encoded, in a buffer that is moved to
+ * the main thread rather than copied (and never report objects, which would be cloned).
+ * Once written, the buffer is moved back for the worker's next batch, so hundreds of
+ * megabytes of output pass through a handful of buffers instead of piling up as garbage.
+ * The main thread only writes, in plan order, so it does not compete with the workers.
+ */
+
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Worker, parentPort, workerData } from "node:worker_threads";
@@ -10,15 +20,7 @@ import { loadRenderer, type Format, type RenderOptions } from "../render/index.j
 import { auditPlanText, type AuditSettings } from "./audit-plan.js";
 import type { AuditOptions } from "./options.js";
 
-/**
- * Auditing thousands of plans to a streamed format (jsonl, github) is CPU-bound and each
- * plan is independent, so it is spread over worker threads. Each worker loads the rubrics
- * itself and sends back each batch's output already encoded, in a buffer that is moved to
- * the main thread rather than copied (and never report objects, which would be cloned).
- * Once written, the buffer is moved back for the worker's next batch, so hundreds of
- * megabytes of output pass through a handful of buffers instead of piling up as garbage.
- * The main thread only writes, in plan order, so it does not compete with the workers.
- */
+/** What a worker needs to audit plans exactly as the main thread would; plain data. */
 export interface WorkerSetup {
   cwd: string;
   rubrics: RubricSources;
@@ -46,7 +48,7 @@ type Request = { batch: number; sources: string[] } | { recycle: ArrayBuffer };
 type Reply = ({ batch: number } & AuditedBatch) | { batch: number; fatal: string };
 
 /** Plans per message: large enough that messaging costs little, small enough to keep workers evenly busy. */
-export const PLANS_PER_BATCH = 16;
+const PLANS_PER_BATCH = 16;
 /** Batches handed to a worker ahead of time, so it never waits for the next one. */
 const AHEAD = 2;
 /**
@@ -89,6 +91,7 @@ export async function* auditInWorkers(sources: readonly string[], jobs: number, 
   let wake: (() => void) | undefined;
   let nextToSend = 0;
   let nextToYield = 0;
+  let finished = false;
   // Batches go out only a bounded distance ahead of what has been written, so a slow reader
   // (a pipe to jq) holds finished text for a few batches, not for the whole run.
   const window = workers.length * (AHEAD + 1);
@@ -112,6 +115,11 @@ export async function* auditInWorkers(sources: readonly string[], jobs: number, 
       failure ??= error;
       wake?.();
     });
+    worker.on("exit", (code) => {
+      // Workers end only when terminated below; any other exit would leave batches unanswered.
+      if (!finished) failure ??= new Error(`an audit worker stopped unexpectedly (exit code ${code})`);
+      wake?.();
+    });
   }
   // Each worker starts with AHEAD batches queued, so it never waits for the next one.
   for (let i = 1; i < AHEAD; i++) idle.push(...workers);
@@ -128,6 +136,7 @@ export async function* auditInWorkers(sources: readonly string[], jobs: number, 
       pump();
     }
   } finally {
+    finished = true;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }

@@ -83,6 +83,20 @@ describe("auditing many plans on worker threads", () => {
     }
   });
 
+  it("fails instead of waiting when a worker cannot start", async () => {
+    const setup = {
+      cwd: dir,
+      rubrics: { paths: [join(dir, "no-such-rubrics")] },
+      settings: { toolVersion: "test", strict: false, thresholds: { dimensions: {} } },
+      format: "jsonl" as const,
+      renderOptions: { color: false, top: 5, width: 80 },
+    };
+    const drain = async () => {
+      for await (const batch of auditInWorkers(plans, 2, setup)) expect(batch).toBeUndefined();
+    };
+    await expect(drain()).rejects.toThrow(/no-such-rubrics/);
+  });
+
   it("stays in one thread for a baseline, stdin, --jobs 1 or a small batch", () => {
     const many = Array.from({ length: 1000 }, (_, i) => `p${i}.yaml`);
     expect(workerCount({ jobs: 4, baseline: undefined }, many)).toBe(4);
