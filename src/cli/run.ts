@@ -13,14 +13,15 @@ export async function runAuditWorker(): Promise<void> {
 /** Process wiring only: everything testable lives in main(). */
 export async function run(): Promise<void> {
   // `social-audit audit ... | head -1` closes the pipe early; that is the reader's choice, not an error.
-  const quietExit = (): never => process.exit(process.exitCode ?? 0);
-  process.stderr.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") quietExit();
+  const quietOnBrokenPipe = (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
-  });
+  };
+  process.stdout.on("error", quietOnBrokenPipe);
+  process.stderr.on("error", quietOnBrokenPipe);
   process.on("SIGINT", () => {
     process.stderr.write("\nsocial-audit: interrupted\n");
     process.exit(130);
   });
-  process.exitCode = await main(process.argv.slice(2), processIO(quietExit));
+  process.exitCode = await main(process.argv.slice(2), processIO());
 }
