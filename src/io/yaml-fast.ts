@@ -8,11 +8,11 @@ import { MAX_DEPTH } from "./yaml-document.js";
  * (what `yaml` does).
  *
  * Auditing thousands of plans is mostly reading them, and `yaml` (which keeps a full AST for
- * positions and messages) costs ~0.5 ms a plan; this costs a few hundredths of that. It
- * declines anything else (anchors, tags, flow mappings, multi-line plain
- * scalars, tabs, duplicate or unusual keys, `__proto__`, odd indentation) and any document
- * that might be an error, so `yaml` reads those and every message and position still comes
- * from it. Property tests check that it agrees with `yaml` or declines.
+ * positions and messages) costs ~0.5 ms a plan; this costs about a tenth of that. It
+ * declines anything else (anchors, tags, flow mappings, multi-line plain scalars, tabs,
+ * duplicate or unusual keys, `__proto__`, odd indentation) and any document that might be
+ * an error, so `yaml` reads those and every message and position still comes from it.
+ * Property tests check that it agrees with `yaml` or declines.
  */
 export interface FastYaml {
   data: unknown;
