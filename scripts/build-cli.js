@@ -4,7 +4,7 @@ import { build } from "esbuild";
 import { basename, join } from "node:path";
 import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { writeBuiltinCache } from "../dist/io/builtin-cache.js";
 import { LEVELS_FILE, displayName, parseRubricText, rubricFiles } from "../dist/io/load-rubrics.js";
 import { builtinRubricsDir, packageInfo } from "../dist/io/package-root.js";
@@ -96,7 +96,8 @@ await writeBuiltinCache(entries);
 const { loadBundle, writeCodeCache } = createRequire(import.meta.url)("../bin/social-audit.js");
 const { cli, script } = loadBundle(undefined);
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
-const io = { stdout: discard(), stderr: discard(), stdin: process.stdin, env: { NO_COLOR: "1" }, cwd: packageInfo().root };
+// stdin stays untouched: the training commands never read it, and a terminal there must not hold the build open.
+const io = { stdout: discard(), stderr: discard(), stdin: Readable.from([]), env: { NO_COLOR: "1" }, cwd: packageInfo().root };
 const examples = ["examples/bakery.yaml", "examples/bike-shop.yaml"];
 for (const argv of [
   ["audit", examples[0], "--format", "json"],
