@@ -17,16 +17,12 @@ await rm(outdir, { recursive: true, force: true });
 // imports into lazy initialisers. Inquirer (600 KB, mostly encodings for its editor prompt)
 // stays in a file of its own, read only by the interview.
 const INQUIRER = "./inquirer.cjs";
+const commonJsForNode20 = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, legalComments: "linked", logLevel: "warning" };
 await build({
+  ...commonJsForNode20,
   entryPoints: { cli: "src/cli/run.ts" },
   outdir,
   outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: true,
-  legalComments: "linked",
   // The one use of import.meta.url (finding package.json) works from the bundle's own path.
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -64,18 +60,11 @@ await build({
       },
     },
   ],
-  logLevel: "warning",
 });
 await build({
+  ...commonJsForNode20,
   stdin: { contents: 'module.exports = require("@inquirer/prompts");', resolveDir: process.cwd() },
   outfile: join(outdir, INQUIRER),
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: true,
-  legalComments: "linked",
-  logLevel: "warning",
 });
 
 // The shipped rubrics must be valid to build at all; their parsed form is cached for start-up.

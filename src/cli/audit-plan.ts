@@ -11,7 +11,7 @@ export interface AuditSettings {
   thresholds: ThresholdOptions;
 }
 
-/** A plan's text as read: where it came from (null source for stdin) and the name to show in messages. */
+/** A plan's text as read: where it came from (`-` for stdin) and the name to show in messages. */
 export interface PlanSource {
   source: string;
   display: string;
