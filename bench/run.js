@@ -24,9 +24,15 @@ function run(args, { cwd = root, rss = false } = {}) {
     env.NODE_OPTIONS = `--require ${join(root, "bench", "max-rss.cjs")}`;
   }
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
@@ -50,41 +56,60 @@ function timedTogether(commands) {
   for (const { args } of commands) for (let i = 0; i < 3; i++) run(args); // warm the file cache
   const times = commands.map(() => []);
   for (let i = 0; i < RUNS; i++) commands.forEach(({ args }, c) => times[c].push(run(args)));
-  return commands.map(({ label }, c) => ({ label, median: median(times[c]), min: Math.min(...times[c]) }));
+  return commands.map(({ label }, c) => ({
+    label,
+    median: median(times[c]),
+    min: Math.min(...times[c]),
+  }));
 }
 
 const fmt = (n, digits = 1) => n.toFixed(digits);
 const verdict = (ok) => (ok ? "meets target" : "MISSES target");
 
-console.log(`social-audit bench: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, ${RUNS} runs each\n`);
+console.log(
+  `social-audit bench: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, ${RUNS} runs each\n`,
+);
 
 // Start-up, against bare node.
 const [bare, version, audit] = timedTogether([
   { label: "node -e 0", args: ["-e", "0"] },
   { label: "social-audit --version", args: [bin, "--version"] },
-  { label: "social-audit audit examples/bakery.yaml --format json", args: [bin, "audit", "examples/bakery.yaml", "--format", "json"] },
+  {
+    label: "social-audit audit examples/bakery.yaml --format json",
+    args: [bin, "audit", "examples/bakery.yaml", "--format", "json"],
+  },
 ]);
 const auditMiB = peakMiB([bin, "audit", "examples/bakery.yaml", "--format", "json"]);
 console.log("Start-up (wall time, median and fastest)");
 for (const t of [bare, version, audit]) {
-  console.log(`  ${t.label.padEnd(58)} ${fmt(t.median).padStart(7)} ms  (min ${fmt(t.min)})  x${fmt(t.median / bare.median, 2)} of bare node`);
+  console.log(
+    `  ${t.label.padEnd(58)} ${fmt(t.median).padStart(7)} ms  (min ${fmt(t.min)})  x${fmt(t.median / bare.median, 2)} of bare node`,
+  );
 }
 console.log(`  audit peak memory: ${fmt(auditMiB)} MiB`);
-console.log(`  target: audit within 1.5x of bare node: x${fmt(audit.median / bare.median, 2)}, ${verdict(audit.median / bare.median <= 1.5)}; under 70 MiB: ${verdict(auditMiB < 70)}\n`);
+console.log(
+  `  target: audit within 1.5x of bare node: x${fmt(audit.median / bare.median, 2)}, ${verdict(audit.median / bare.median <= 1.5)}; under 70 MiB: ${verdict(auditMiB < 70)}\n`,
+);
 
 // Scale: thousands of varied plans audited in one process, streamed as JSON Lines.
 const { rubrics } = await loadRubrics();
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (xs) => xs[Math.floor(random() * xs.length)];
 function answer(q) {
   switch (q.kind) {
-    case "choice": return pick(q.choices).value;
-    case "multi": return q.options.filter(() => random() < 0.5).map((o) => o.value);
-    case "boolean": return random() < 0.5;
-    case "scale": return q.min + Math.floor(random() * (q.max - q.min + 1));
-    case "number": return Math.round(random() * Math.min(q.max, 100) * 10) / 10;
-    case "text": return `Note ${Math.floor(random() * 1e6)}`;
+    case "choice":
+      return pick(q.choices).value;
+    case "multi":
+      return q.options.filter(() => random() < 0.5).map((o) => o.value);
+    case "boolean":
+      return random() < 0.5;
+    case "scale":
+      return q.min + Math.floor(random() * (q.max - q.min + 1));
+    case "number":
+      return Math.round(random() * Math.min(q.max, 100) * 10) / 10;
+    case "text":
+      return `Note ${Math.floor(random() * 1e6)}`;
   }
 }
 function generate(count) {
@@ -98,14 +123,19 @@ function generate(count) {
       for (const q of rubric.questions) if (random() < 0.9) answers[rubric.id][q.id] = answer(q);
     }
     const name = `plan-${String(i).padStart(5, "0")}.yaml`;
-    writeFileSync(join(dir, name), stringify({ organization: `Client ${i}`, date: "2026-11-01", answers }));
+    writeFileSync(
+      join(dir, name),
+      stringify({ organization: `Client ${i}`, date: "2026-11-01", answers }),
+    );
     names.push(name);
   }
   return { dir, names };
 }
 
 const threads = Math.min(availableParallelism(), 4);
-console.log(`Scale (one process, --format jsonl -o out.jsonl; --jobs auto = ${threads} worker threads here)`);
+console.log(
+  `Scale (one process, --format jsonl -o out.jsonl; --jobs auto = ${threads} worker threads here)`,
+);
 function scaleRun(count, dir, names, extra = []) {
   const target = join(out, `out-${count}.jsonl`);
   const args = [bin, "audit", ...names, "--format", "jsonl", "-o", target, "--force", ...extra];
@@ -117,7 +147,9 @@ function scaleRun(count, dir, names, extra = []) {
   return { count, ms, mib };
 }
 const line = ({ count, ms, mib }, label) =>
-  console.log(`  ${String(count).padStart(6)} plans${label}: ${fmt(ms / 1000, 2)} s, ${fmt(count / (ms / 1000), 0)} plans/s, ${fmt((ms / count) * 1000, 0)} us/plan, peak ${fmt(mib)} MiB`);
+  console.log(
+    `  ${String(count).padStart(6)} plans${label}: ${fmt(ms / 1000, 2)} s, ${fmt(count / (ms / 1000), 0)} plans/s, ${fmt((ms / count) * 1000, 0)} us/plan, peak ${fmt(mib)} MiB`,
+  );
 const scale = [];
 let oneThread;
 for (const count of [1000, 10000]) {
@@ -132,6 +164,10 @@ for (const count of [1000, 10000]) {
 const [small, large] = scale;
 // Linear cost shows as a constant price per extra plan; what 1k pays beyond it is fixed cost.
 const perPlan = (large.ms - small.ms) / (large.count - small.count);
-console.log(`  each plan beyond 1k: ${fmt(perPlan * 1000, 0)} us (linear); fixed cost (start-up, threads): ${fmt(Math.max(0, small.ms - perPlan * small.count) / 1000, 2)} s`);
-console.log(`  target: 10k under 3 s: ${verdict(large.ms < 3000)}; under 200 MiB: ${verdict(large.mib < 200)}`);
+console.log(
+  `  each plan beyond 1k: ${fmt(perPlan * 1000, 0)} us (linear); fixed cost (start-up, threads): ${fmt(Math.max(0, small.ms - perPlan * small.count) / 1000, 2)} s`,
+);
+console.log(
+  `  target: 10k under 3 s: ${verdict(large.ms < 3000)}; under 200 MiB: ${verdict(large.mib < 200)}`,
+);
 rmSync(out, { recursive: true, force: true });

@@ -18,12 +18,21 @@ const CACHE = `${BUNDLE}.cache`;
 /** Compiles and evaluates the CommonJS bundle; `cachedData` spares V8 the parsing and compiling. */
 function loadBundle(cachedData) {
   const source = fs.readFileSync(BUNDLE, "utf8");
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: BUNDLE,
-    cachedData,
-  });
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+    {
+      filename: BUNDLE,
+      cachedData,
+    },
+  );
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, path.dirname(BUNDLE));
+  script.runInThisContext()(
+    bundle.exports,
+    createRequire(BUNDLE),
+    bundle,
+    BUNDLE,
+    path.dirname(BUNDLE),
+  );
   return { cli: bundle.exports, script };
 }
 
@@ -51,7 +60,8 @@ function loadCli() {
 
 if (require.main === module) {
   const { cli, script } = loadCli();
-  if (script.cachedDataRejected !== false && isWritable(path.dirname(CACHE))) process.once("exit", () => writeCodeCache(script));
+  if (script.cachedDataRejected !== false && isWritable(path.dirname(CACHE)))
+    process.once("exit", () => writeCodeCache(script));
   cli.run();
 }
 

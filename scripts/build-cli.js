@@ -17,7 +17,15 @@ await rm(outdir, { recursive: true, force: true });
 // imports into lazy initialisers. Inquirer (600 KB, mostly encodings for its editor prompt)
 // stays in a file of its own, read only by the interview.
 const INQUIRER = "./inquirer.cjs";
-const commonJsForNode20 = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, legalComments: "linked", logLevel: "warning" };
+const commonJsForNode20 = {
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  legalComments: "linked",
+  logLevel: "warning",
+};
 await build({
   ...commonJsForNode20,
   entryPoints: { cli: "src/cli/run.ts" },
@@ -35,18 +43,24 @@ await build({
       name: "lazy-builtins",
       setup(b) {
         b.onResolve({ filter: /^node:(child_process|crypto|fs\/promises)$/ }, (args) =>
-          args.namespace === "lazy-builtin" ? undefined : { path: args.path, namespace: "lazy-builtin" },
+          args.namespace === "lazy-builtin"
+            ? undefined
+            : { path: args.path, namespace: "lazy-builtin" },
         );
         // Each exported function becomes a stub that requires the real module on first call.
         // The names are read from this Node at build time; importing anything else fails the build.
         b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
           const real = await import(args.path);
-          const names = Object.keys(real).filter((name) => name !== "default" && typeof real[name] === "function");
+          const names = Object.keys(real).filter(
+            (name) => name !== "default" && typeof real[name] === "function",
+          );
           return {
             contents: [
               `let loaded;`,
               `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-              ...names.map((name) => `export const ${name} = (...args) => load().${name}(...args);`),
+              ...names.map(
+                (name) => `export const ${name} = (...args) => load().${name}(...args);`,
+              ),
             ].join("\n"),
             loader: "js",
           };
@@ -71,9 +85,18 @@ await build({
 const entries = [];
 for (const file of rubricFiles(builtinRubricsDir())) {
   const text = await readFile(file, "utf8");
-  const result = parseRubricText(text, displayName(file, true), true, basename(file) === LEVELS_FILE);
+  const result = parseRubricText(
+    text,
+    displayName(file, true),
+    true,
+    basename(file) === LEVELS_FILE,
+  );
   if (result.kind === "invalid") {
-    console.error(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.path}: ${d.message}`).join("\n"));
+    console.error(
+      result.diagnostics
+        .map((d) => `${d.file}:${d.line}:${d.column}: ${d.path}: ${d.message}`)
+        .join("\n"),
+    );
     process.exit(1);
   }
   entries.push({ name: basename(file), text, result });
@@ -86,7 +109,13 @@ const { loadBundle, writeCodeCache } = createRequire(import.meta.url)("../bin/so
 const { cli, script } = loadBundle(undefined);
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 // stdin stays untouched: the training commands never read it, and a terminal there must not hold the build open.
-const io = { stdout: discard(), stderr: discard(), stdin: Readable.from([]), env: { NO_COLOR: "1" }, cwd: packageInfo().root };
+const io = {
+  stdout: discard(),
+  stderr: discard(),
+  stdin: Readable.from([]),
+  env: { NO_COLOR: "1" },
+  cwd: packageInfo().root,
+};
 const examples = ["examples/bakery.yaml", "examples/bike-shop.yaml"];
 for (const argv of [
   ["audit", examples[0], "--format", "json"],

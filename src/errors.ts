@@ -57,5 +57,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${p}`)).join("");
+  return path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${p}`))
+    .join("");
 }

@@ -5,10 +5,23 @@
 export { buildReport, type ReportInput } from "./core/report.js";
 export { validatePlan, PlanFileSchema, type Plan, type PlanResult } from "./core/plan.js";
 export { ReportSchema, REPORT_SCHEMA_VERSION, type Report } from "./core/report-schema.js";
-export { DimensionRubricSchema, LevelsFileSchema, lintRubric, type RubricSet, type DimensionRubric, type Level } from "./core/rubric.js";
+export {
+  DimensionRubricSchema,
+  LevelsFileSchema,
+  lintRubric,
+  type RubricSet,
+  type DimensionRubric,
+  type Level,
+} from "./core/rubric.js";
 export { QuestionSchema, scoreAnswer, type Question, type Answer } from "./core/kinds/index.js";
 export { summarize } from "./core/summary.js";
 export { loadRubrics } from "./io/load-rubrics.js";
 export { parsePlan } from "./io/load-plan.js";
-export { loadRenderer, FORMATS, type Format, type Renderer, type RenderOptions } from "./render/index.js";
+export {
+  loadRenderer,
+  FORMATS,
+  type Format,
+  type Renderer,
+  type RenderOptions,
+} from "./render/index.js";
 export { UserError, EXIT, type Diagnostic } from "./errors.js";

@@ -28,12 +28,23 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would, with colour off unless a test asks for it. */
-export function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: "1", ...options.env };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      NO_COLOR: "1",
+      ...options.env,
+    };
     delete env.FORCE_COLOR;
     if (options.env?.FORCE_COLOR) env.FORCE_COLOR = options.env.FORCE_COLOR;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -19,7 +19,12 @@ export interface PlanSource {
 }
 
 /** Plan text -> report: the one audit step shared by the command and its worker threads. */
-export function auditPlanText(plan: PlanSource, rubrics: RubricSet, settings: AuditSettings, extraChecks?: ReportInput["extraChecks"]): Report {
+export function auditPlanText(
+  plan: PlanSource,
+  rubrics: RubricSet,
+  settings: AuditSettings,
+  extraChecks?: ReportInput["extraChecks"],
+): Report {
   const loaded = parsePlan(plan.text, plan.display, rubrics, { strict: settings.strict });
   return buildReport({
     rubrics,

@@ -1,6 +1,10 @@
 /** Everything the CLI touches of the outside world, injected so tests can run it in-process. */
 export interface CliIO {
-  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean | undefined; columns?: number | undefined };
+  stdout: {
+    write(text: string | Uint8Array): unknown;
+    isTTY?: boolean | undefined;
+    columns?: number | undefined;
+  };
   stderr: { write(text: string): unknown; isTTY?: boolean | undefined };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
   env: Readonly<Record<string, string | undefined>>;

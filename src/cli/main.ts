@@ -28,12 +28,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
   const rubricOptions = (command: Command) =>
     command
-      .addOption(new Option("--rubrics <path>", "extra rubric folder or file; adds dimensions or overrides built-in ones by id (repeatable)").argParser(collect))
+      .addOption(
+        new Option(
+          "--rubrics <path>",
+          "extra rubric folder or file; adds dimensions or overrides built-in ones by id (repeatable)",
+        ).argParser(collect),
+      )
       .option("--no-builtin", "use only the rubrics given with --rubrics");
 
   program
     .name("social-audit")
-    .description("Audit how ready an organisation is to live in social media, not merely exist there.")
+    .description(
+      "Audit how ready an organisation is to live in social media, not merely exist there.",
+    )
     .version(packageInfo().version, "-v, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
@@ -46,19 +53,39 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   rubricOptions(
     program
       .command("audit")
-      .description("score one or more plan files and print a report with prioritized recommendations")
-      .argument("[plans...]", "plan files (YAML); `-` reads one from stdin; default: ./social-plan.yaml")
+      .description(
+        "score one or more plan files and print a report with prioritized recommendations",
+      )
+      .argument(
+        "[plans...]",
+        "plan files (YAML); `-` reads one from stdin; default: ./social-plan.yaml",
+      )
       .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS))
       .option("--json", "shorthand for --format json")
       .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
       .option("--force", "allow --output to replace an existing file")
       .option("--fail-under <score>", "exit 1 when the overall score is below SCORE (0-100)")
-      .addOption(new Option("--min <dimension=score>", "exit 1 when a dimension is below SCORE (repeatable)").argParser(collect))
+      .addOption(
+        new Option(
+          "--min <dimension=score>",
+          "exit 1 when a dimension is below SCORE (repeatable)",
+        ).argParser(collect),
+      )
       .option("--top <n>", "how many recommendations to show in the table", "5")
       .option("--strict", "treat unanswered questions as errors")
-      .option("--baseline <report>", "a JSON report (or plan) to compare against, with --fail-on-regression")
-      .option("--fail-on-regression", "exit 1 when the overall or any dimension score drops below --baseline")
-      .option("--jobs <n>", "threads for auditing many plans to jsonl or github output; 1 stays in one thread", "auto")
+      .option(
+        "--baseline <report>",
+        "a JSON report (or plan) to compare against, with --fail-on-regression",
+      )
+      .option(
+        "--fail-on-regression",
+        "exit 1 when the overall or any dimension score drops below --baseline",
+      )
+      .option(
+        "--jobs <n>",
+        "threads for auditing many plans to jsonl or github output; 1 stays in one thread",
+        "auto",
+      )
       .option("--no-color", "disable colour (also NO_COLOR=1)"),
   )
     .addHelpText("after", AUDIT_EXAMPLES)
@@ -70,16 +97,23 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   rubricOptions(
     program
       .command("compare")
-      .description("show what changed between two audits: score deltas, questions improved or regressed, recommendations resolved and new")
+      .description(
+        "show what changed between two audits: score deltas, questions improved or regressed, recommendations resolved and new",
+      )
       .argument("<before>", "earlier JSON report (from audit --json) or plan file")
       .argument("<after>", "later JSON report or plan file")
-      .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]))
+      .addOption(
+        new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]),
+      )
       .option("--json", "shorthand for --format json")
       .option("-o, --output <file>", "write to a file (atomically) instead of stdout")
       .option("--force", "allow --output to replace an existing file")
       .option("--no-color", "disable colour"),
   )
-    .addHelpText("after", "\nExamples:\n  $ social-audit compare march.json november.json\n  $ social-audit compare old-plan.yaml social-plan.yaml --format markdown > progress.md")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ social-audit compare march.json november.json\n  $ social-audit compare old-plan.yaml social-plan.yaml --format markdown > progress.md",
+    )
     .action(async (before: string, after: string, options: Record<string, unknown>) => {
       const { runCompare } = await import("./commands/compare.js");
       setExit(await runCompare(io, before, after, options));
@@ -88,11 +122,17 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   rubricOptions(
     program
       .command("interview")
-      .description("interview a client in the terminal, saving answers to a plan file as you go, then print the report")
+      .description(
+        "interview a client in the terminal, saving answers to a plan file as you go, then print the report",
+      )
       .option("--out <file>", "plan file to write", "social-plan.yaml")
       .option("--resume", "continue an interrupted interview: ask only what is unanswered")
       .option("--force", "start over, replacing an existing plan file")
-      .addOption(new Option("--dimension <id>", "interview only this dimension (repeatable)").argParser(collect))
+      .addOption(
+        new Option("--dimension <id>", "interview only this dimension (repeatable)").argParser(
+          collect,
+        ),
+      )
       .option("--no-color", "disable colour"),
   )
     .addHelpText(
@@ -107,12 +147,17 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   rubricOptions(
     program
       .command("init")
-      .description("write a plan template with every question, its allowed answers and why it matters")
+      .description(
+        "write a plan template with every question, its allowed answers and why it matters",
+      )
       .argument("[file]", "where to write it", "social-plan.yaml")
       .option("--organization <name>", "the organisation's name")
       .option("--force", "replace an existing file"),
   )
-    .addHelpText("after", "\nExamples:\n  $ social-audit init\n  $ social-audit init plans/acme.yaml --organization \"Acme Ltd\"")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  $ social-audit init\n  $ social-audit init plans/acme.yaml --organization "Acme Ltd"',
+    )
     .action(async (file: string, options: Record<string, unknown>) => {
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(io, file, options));
@@ -121,34 +166,52 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   rubricOptions(
     program
       .command("schema")
-      .description("print the JSON Schema of a plan, report, rubric or levels file (generated from the validators)")
+      .description(
+        "print the JSON Schema of a plan, report, rubric or levels file (generated from the validators)",
+      )
       .argument("<name>", "plan | report | rubric | levels"),
   )
-    .addHelpText("after", "\nExamples:\n  $ social-audit schema report > report.schema.json\n  $ social-audit schema plan --rubrics ./my-rubrics")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ social-audit schema report > report.schema.json\n  $ social-audit schema plan --rubrics ./my-rubrics",
+    )
     .action(async (name: string, options: { rubrics?: string[]; builtin?: boolean }) => {
       const { runSchema } = await import("./commands/schema.js");
       setExit(await runSchema(io, name, options));
     });
 
   const rubrics = program.command("rubrics").description("list, show and validate rubrics");
-  rubricOptions(rubrics.command("list").description("list loaded dimensions with their question counts, weights and source files").option("--json", "print JSON"))
-    .action(async (options: { json?: boolean; rubrics?: string[]; builtin?: boolean }) => {
-      const { runRubricsList } = await import("./commands/rubrics.js");
-      setExit(await runRubricsList(io, options));
-    });
+  rubricOptions(
+    rubrics
+      .command("list")
+      .description("list loaded dimensions with their question counts, weights and source files")
+      .option("--json", "print JSON"),
+  ).action(async (options: { json?: boolean; rubrics?: string[]; builtin?: boolean }) => {
+    const { runRubricsList } = await import("./commands/rubrics.js");
+    setExit(await runRubricsList(io, options));
+  });
   rubricOptions(
     rubrics
       .command("show")
-      .description("show a dimension's questions, allowed answers, scoring and recommendations (all dimensions without ID)")
+      .description(
+        "show a dimension's questions, allowed answers, scoring and recommendations (all dimensions without ID)",
+      )
       .argument("[id]", "dimension id, e.g. presence")
       .option("--json", "print JSON (ids, kinds, allowed values) for tools that generate plans"),
-  ).action(async (id: string | undefined, options: { json?: boolean; rubrics?: string[]; builtin?: boolean }) => {
-    const { runRubricsShow } = await import("./commands/rubrics.js");
-    setExit(await runRubricsShow(io, id, options));
-  });
+  ).action(
+    async (
+      id: string | undefined,
+      options: { json?: boolean; rubrics?: string[]; builtin?: boolean },
+    ) => {
+      const { runRubricsShow } = await import("./commands/rubrics.js");
+      setExit(await runRubricsShow(io, id, options));
+    },
+  );
   rubrics
     .command("validate")
-    .description("check rubric files or folders and report every problem at once (exit 2 if any error)")
+    .description(
+      "check rubric files or folders and report every problem at once (exit 2 if any error)",
+    )
     .argument("<paths...>", "rubric files or folders")
     .addHelpText("after", "\nExample:\n  $ social-audit rubrics validate ./my-rubrics")
     .action(async (paths: string[]) => {
@@ -189,7 +252,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 export function handleError(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; everything else commander rejects is a usage error.
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version")
+      return EXIT.ok;
     // Help shown because no command was given is a usage error, not a success.
     if (error.code === "commander.help") return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     return EXIT.usage;
@@ -204,6 +268,8 @@ export function handleError(error: unknown, io: CliIO): number {
   }
   // A bug, not a user mistake: this is the one place a stack trace is worth printing.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`social-audit: internal error; please report it with the command you ran.\n${detail}\n`);
+  io.stderr.write(
+    `social-audit: internal error; please report it with the command you ran.\n${detail}\n`,
+  );
   return 70;
 }

@@ -6,7 +6,10 @@ const score = (flag: string) =>
   z.string().transform((raw, ctx) => {
     const value = Number(raw);
     if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value > 100) {
-      ctx.addIssue({ code: "custom", message: `${flag} takes a score from 0 to 100, got "${raw}"` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${flag} takes a score from 0 to 100, got "${raw}"`,
+      });
       return z.NEVER;
     }
     return value;
@@ -16,7 +19,10 @@ const minEntry = z.string().transform((raw, ctx) => {
   const match = /^([a-z][a-z0-9-]*)=(.+)$/.exec(raw.trim());
   const value = match ? Number(match[2]) : NaN;
   if (!match || !Number.isFinite(value) || value < 0 || value > 100) {
-    ctx.addIssue({ code: "custom", message: `--min takes DIMENSION=SCORE with a score from 0 to 100, e.g. --min presence=50; got "${raw}"` });
+    ctx.addIssue({
+      code: "custom",
+      message: `--min takes DIMENSION=SCORE with a score from 0 to 100, e.g. --min presence=50; got "${raw}"`,
+    });
     return z.NEVER;
   }
   return [match[1] ?? "", value] as const;
@@ -29,14 +35,20 @@ export const AuditOptionsSchema = z.object({
   output: z.string().min(1).optional(),
   force: z.boolean().default(false),
   failUnder: score("--fail-under").optional(),
-  min: z.array(minEntry).default([]).transform((entries) => Object.fromEntries(entries) as Record<string, number>),
+  min: z
+    .array(minEntry)
+    .default([])
+    .transform((entries) => Object.fromEntries(entries) as Record<string, number>),
   top: z
     .string()
     .default("5")
     .transform((raw, ctx) => {
       const value = Number(raw);
       if (!Number.isInteger(value) || value < 0) {
-        ctx.addIssue({ code: "custom", message: `--top takes a whole number of recommendations (0 or more), got "${raw}"` });
+        ctx.addIssue({
+          code: "custom",
+          message: `--top takes a whole number of recommendations (0 or more), got "${raw}"`,
+        });
         return z.NEVER;
       }
       return value;
@@ -54,7 +66,10 @@ export const AuditOptionsSchema = z.object({
       if (raw === "auto") return "auto" as const;
       const value = Number(raw);
       if (!Number.isInteger(value) || value < 1) {
-        ctx.addIssue({ code: "custom", message: `--jobs takes a number of threads (1 or more) or "auto", got "${raw}"` });
+        ctx.addIssue({
+          code: "custom",
+          message: `--jobs takes a number of threads (1 or more) or "auto", got "${raw}"`,
+        });
         return z.NEVER;
       }
       return value;
@@ -66,7 +81,10 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.in
   const result = schema.safeParse(raw);
   if (!result.success) {
     const first = result.error.issues[0];
-    throw new UsageError(first?.message ?? "invalid options", "Run with --help to see the options and examples.");
+    throw new UsageError(
+      first?.message ?? "invalid options",
+      "Run with --help to see the options and examples.",
+    );
   }
   return result.data;
 }

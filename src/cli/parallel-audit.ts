@@ -32,7 +32,10 @@ export interface WorkerSetup {
 /** What happened to one plan: its failed threshold checks, or why it could not be audited. */
 export type PlanOutcome =
   | { source: string; failed: ThresholdCheck[] }
-  | { source: string; error: { message: string; diagnostics: readonly Diagnostic[]; hint?: string | undefined } };
+  | {
+      source: string;
+      error: { message: string; diagnostics: readonly Diagnostic[]; hint?: string | undefined };
+    };
 
 /**
  * A batch of plans, in order: their outcomes, and the output of those that were audited
@@ -65,9 +68,17 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8
  * How many worker threads to audit a streamed batch with. They pay off for many plans; a
  * baseline, stdin or a single core keep the audit in this thread, and so does `--jobs 1`.
  */
-export function workerCount(options: Pick<AuditOptions, "jobs" | "baseline">, plans: readonly string[]): number {
+export function workerCount(
+  options: Pick<AuditOptions, "jobs" | "baseline">,
+  plans: readonly string[],
+): number {
   if (options.baseline || plans.includes("-")) return 1;
-  const jobs = options.jobs === "auto" ? (plans.length >= PARALLEL_FROM ? Math.min(availableParallelism(), MAX_AUTO_JOBS) : 1) : options.jobs;
+  const jobs =
+    options.jobs === "auto"
+      ? plans.length >= PARALLEL_FROM
+        ? Math.min(availableParallelism(), MAX_AUTO_JOBS)
+        : 1
+      : options.jobs;
   return Math.max(1, Math.min(jobs, Math.ceil(plans.length / PLANS_PER_BATCH)));
 }
 
@@ -80,11 +91,19 @@ const PARALLEL_FROM = 500;
 const MAX_AUTO_JOBS = 4;
 
 /** Yields the plans' batches in order, auditing them on `jobs` worker threads. */
-export async function* auditInWorkers(sources: readonly string[], jobs: number, setup: WorkerSetup): AsyncGenerator<AuditedBatch> {
+export async function* auditInWorkers(
+  sources: readonly string[],
+  jobs: number,
+  setup: WorkerSetup,
+): AsyncGenerator<AuditedBatch> {
   const batches: string[][] = [];
-  for (let i = 0; i < sources.length; i += PLANS_PER_BATCH) batches.push(sources.slice(i, i + PLANS_PER_BATCH));
+  for (let i = 0; i < sources.length; i += PLANS_PER_BATCH)
+    batches.push(sources.slice(i, i + PLANS_PER_BATCH));
   const entry = join(packageInfo().root, "bin", "audit-worker.js");
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(entry, { workerData: setup, resourceLimits: WORKER_LIMITS }));
+  const workers = Array.from(
+    { length: Math.min(jobs, batches.length) },
+    () => new Worker(entry, { workerData: setup, resourceLimits: WORKER_LIMITS }),
+  );
 
   const done = new Map<number, AuditedBatch & { worker: Worker }>();
   let failure: Error | undefined;
@@ -99,7 +118,10 @@ export async function* auditInWorkers(sources: readonly string[], jobs: number, 
   const pump = () => {
     while (idle.length > 0 && nextToSend < batches.length && nextToSend < nextToYield + window) {
       const worker = idle.shift() as Worker;
-      worker.postMessage({ batch: nextToSend, sources: batches[nextToSend] as string[] } satisfies Request);
+      worker.postMessage({
+        batch: nextToSend,
+        sources: batches[nextToSend] as string[],
+      } satisfies Request);
       nextToSend++;
     }
   };
@@ -117,7 +139,8 @@ export async function* auditInWorkers(sources: readonly string[], jobs: number, 
     });
     worker.on("exit", (code) => {
       // Workers end only when terminated below; any other exit would leave batches unanswered.
-      if (!finished) failure ??= new Error(`an audit worker stopped unexpectedly (exit code ${code})`);
+      if (!finished)
+        failure ??= new Error(`an audit worker stopped unexpectedly (exit code ${code})`);
       wake?.();
     });
   }
@@ -127,12 +150,17 @@ export async function* auditInWorkers(sources: readonly string[], jobs: number, 
 
   try {
     for (; nextToYield < batches.length; nextToYield++) {
-      while (!done.has(nextToYield) && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      while (!done.has(nextToYield) && !failure)
+        await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
-      const { outcomes, output, worker } = done.get(nextToYield) as AuditedBatch & { worker: Worker };
+      const { outcomes, output, worker } = done.get(nextToYield) as AuditedBatch & {
+        worker: Worker;
+      };
       done.delete(nextToYield);
       yield { outcomes, output };
-      worker.postMessage({ recycle: output.buffer as ArrayBuffer } satisfies Request, [output.buffer as ArrayBuffer]);
+      worker.postMessage({ recycle: output.buffer as ArrayBuffer } satisfies Request, [
+        output.buffer as ArrayBuffer,
+      ]);
       pump();
     }
   } finally {
@@ -146,7 +174,10 @@ export async function runAuditWorker(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error("runAuditWorker must run in a worker thread");
   const setup = workerData as WorkerSetup;
-  const [{ rubrics }, renderer] = await Promise.all([loadRubrics(setup.rubrics), loadRenderer(setup.format)]);
+  const [{ rubrics }, renderer] = await Promise.all([
+    loadRubrics(setup.rubrics),
+    loadRenderer(setup.format),
+  ]);
   const render = renderer.stream ?? renderer.report;
   const encoder = new TextEncoder();
   const spare: ArrayBuffer[] = [];
@@ -176,14 +207,20 @@ export async function runAuditWorker(): Promise<void> {
           return { source, failed: report.thresholds.checks.filter((c) => !c.passed) };
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
-          return { source, error: { message: error.message, diagnostics: error.diagnostics, hint: error.hint } };
+          return {
+            source,
+            error: { message: error.message, diagnostics: error.diagnostics, hint: error.hint },
+          };
         }
       });
       const output = encode(texts.join(""));
       port.postMessage({ batch, outcomes, output } satisfies Reply, [output.buffer as ArrayBuffer]);
     } catch (error) {
       // A bug, not a bad plan: the main thread reports it as an internal error.
-      port.postMessage({ batch, fatal: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
+      port.postMessage({
+        batch,
+        fatal: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies Reply);
     }
   });
 }

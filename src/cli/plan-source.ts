@@ -15,13 +15,19 @@ export async function findDefaultPlan(cwd: string): Promise<string | undefined> 
 }
 
 /** A plan's text as read, or why it could not be read (reported in order, with the others). */
-export type PlanText = { source: string; display: string; text: string } | { source: string; display: string; error: UserError };
+export type PlanText =
+  | { source: string; display: string; text: string }
+  | { source: string; display: string; error: UserError };
 
 async function readPlan(source: string, io: CliIO): Promise<PlanText> {
   const display = source === "-" ? "<stdin>" : source;
   try {
     if (source === "-") {
-      if (io.stdin.isTTY) throw new UsageError("`-` reads a plan from stdin, but stdin is a terminal", "Pipe a plan in: cat plan.yaml | social-audit audit -");
+      if (io.stdin.isTTY)
+        throw new UsageError(
+          "`-` reads a plan from stdin, but stdin is a terminal",
+          "Pipe a plan in: cat plan.yaml | social-audit audit -",
+        );
       return { source, display, text: await readStdinText(io.stdin) };
     }
     return { source, display, text: readTextFileSync(resolve(io.cwd, source), source) };

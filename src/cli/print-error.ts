@@ -3,7 +3,12 @@ import { stripControl } from "../render/sanitize.js";
 import type { CliIO } from "./io.js";
 
 /** Messages quote user input, so they are sanitised before reaching a terminal. */
-export function printError(io: CliIO, message: string, diagnostics: readonly Diagnostic[] = [], hint?: string): void {
+export function printError(
+  io: CliIO,
+  message: string,
+  diagnostics: readonly Diagnostic[] = [],
+  hint?: string,
+): void {
   const lines = [`social-audit: ${message}`];
   const errors = diagnostics.filter((d) => d.severity !== "warning");
   const shown = errors.slice(0, 50);
@@ -14,5 +19,6 @@ export function printError(io: CliIO, message: string, diagnostics: readonly Dia
 }
 
 export function printWarnings(io: CliIO, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics.filter((x) => x.severity === "warning")) io.stderr.write(`${stripControl(formatDiagnostic(d))}\n`);
+  for (const d of diagnostics.filter((x) => x.severity === "warning"))
+    io.stderr.write(`${stripControl(formatDiagnostic(d))}\n`);
 }

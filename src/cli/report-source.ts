@@ -12,21 +12,41 @@ import { readTextFile } from "../io/read-text.js";
  * Reads a JSON report (as `audit --json` writes it) or a plan file, which is audited on the
  * spot. Either way the caller gets a report, so compare and baselines accept both.
  */
-export async function loadReportOrPlan(file: string, cwd: string, rubrics: () => Promise<RubricSet>): Promise<Report[]> {
+export async function loadReportOrPlan(
+  file: string,
+  cwd: string,
+  rubrics: () => Promise<RubricSet>,
+): Promise<Report[]> {
   const text = await readTextFile(resolve(cwd, file), file);
   if (!text.trimStart().startsWith("{")) {
     const loaded = parsePlan(text, file, await rubrics());
-    return [buildReport({ rubrics: await rubrics(), plan: loaded.plan, toolVersion: packageInfo().version, planSource: file, locate: loaded.locate })];
+    return [
+      buildReport({
+        rubrics: await rubrics(),
+        plan: loaded.plan,
+        toolVersion: packageInfo().version,
+        planSource: file,
+        locate: loaded.locate,
+      }),
+    ];
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${file}: is not valid JSON (${error instanceof Error ? error.message : String(error)})`, [], "Pass a report written by `social-audit audit --json`, or a plan file.");
+    throw new UserError(
+      `${file}: is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      [],
+      "Pass a report written by `social-audit audit --json`, or a plan file.",
+    );
   }
   const record = data as { schemaVersion?: unknown; reports?: unknown };
   if (record.schemaVersion !== REPORT_SCHEMA_VERSION) {
-    throw new UserError(`${file}: is not a social-audit report of schema version ${REPORT_SCHEMA_VERSION} (schemaVersion: ${JSON.stringify(record.schemaVersion)})`, [], "Re-create it with this version: social-audit audit PLAN --json -o FILE");
+    throw new UserError(
+      `${file}: is not a social-audit report of schema version ${REPORT_SCHEMA_VERSION} (schemaVersion: ${JSON.stringify(record.schemaVersion)})`,
+      [],
+      "Re-create it with this version: social-audit audit PLAN --json -o FILE",
+    );
   }
   const candidates = Array.isArray(record.reports) ? record.reports : [data];
   return candidates.map((candidate, i) => {
@@ -35,7 +55,11 @@ export async function loadReportOrPlan(file: string, cwd: string, rubrics: () =>
       const prefix = Array.isArray(record.reports) ? ["reports", i] : [];
       throw new UserError(
         `${file}: is not a valid report`,
-        zodProblems(parsed.error, prefix).map((p) => ({ file, path: formatPath(p.path), message: p.message })),
+        zodProblems(parsed.error, prefix).map((p) => ({
+          file,
+          path: formatPath(p.path),
+          message: p.message,
+        })),
       );
     }
     return parsed.data;

@@ -8,5 +8,7 @@ export function terminalWidth(io: Pick<CliIO, "stdout">): number {
 /** An interview needs a person at a terminal; anything else would wait for input that cannot come. */
 export function canInterview(io: CliIO): boolean {
   const ci = io.env.CI;
-  return io.stdin.isTTY === true && !(ci !== undefined && ci !== "" && ci !== "0" && ci !== "false");
+  return (
+    io.stdin.isTTY === true && !(ci !== undefined && ci !== "" && ci !== "0" && ci !== "false")
+  );
 }

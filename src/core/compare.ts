@@ -33,7 +33,10 @@ export interface Comparison {
   warnings: string[];
 }
 
-function change(before: { score: number; level: { label: string } } | undefined, after: { score: number; level: { label: string } } | undefined): ScoreChange {
+function change(
+  before: { score: number; level: { label: string } } | undefined,
+  after: { score: number; level: { label: string } } | undefined,
+): ScoreChange {
   return {
     before: before?.score ?? null,
     after: after?.score ?? null,
@@ -46,9 +49,13 @@ function change(before: { score: number; level: { label: string } } | undefined,
 export function compareReports(before: Report, after: Report): Comparison {
   const warnings: string[] = [];
   if (before.organization !== after.organization) {
-    warnings.push(`the reports are for different organisations ("${before.organization}" and "${after.organization}")`);
+    warnings.push(
+      `the reports are for different organisations ("${before.organization}" and "${after.organization}")`,
+    );
   }
-  const ids = [...new Set([...before.dimensions.map((d) => d.id), ...after.dimensions.map((d) => d.id)])];
+  const ids = [
+    ...new Set([...before.dimensions.map((d) => d.id), ...after.dimensions.map((d) => d.id)]),
+  ];
   const dimensions = ids.map((id) => {
     const b = before.dimensions.find((d) => d.id === id);
     const a = after.dimensions.find((d) => d.id === id);
@@ -72,14 +79,26 @@ export function compareReports(before: Report, after: Report): Comparison {
     for (const qa of a.questions) {
       const qb = b.questions.find((q) => q.id === qa.id);
       if (!qb || qa.score === null || qb.score === null || qa.score === qb.score) continue;
-      const entry = { dimension: a.id, question: qa.id, prompt: qa.prompt, before: qb.score, after: qa.score, answerBefore: qb.answerText, answerAfter: qa.answerText };
+      const entry = {
+        dimension: a.id,
+        question: qa.id,
+        prompt: qa.prompt,
+        before: qb.score,
+        after: qa.score,
+        answerBefore: qb.answerText,
+        answerAfter: qa.answerText,
+      };
       (qa.score > qb.score ? improved : regressed).push(entry);
     }
   }
   const key = (r: { dimension: string; question: string }) => `${r.dimension}/${r.question}`;
   const beforeKeys = new Set(before.recommendations.map(key));
   const afterKeys = new Set(after.recommendations.map(key));
-  const pick = (r: Report["recommendations"][number]) => ({ dimension: r.dimension, question: r.question, title: r.title });
+  const pick = (r: Report["recommendations"][number]) => ({
+    dimension: r.dimension,
+    question: r.question,
+    title: r.title,
+  });
   return {
     before: { organization: before.organization, date: before.date, source: before.source.plan },
     after: { organization: after.organization, date: after.date, source: after.source.plan },
@@ -97,14 +116,32 @@ export function compareReports(before: Report, after: Report): Comparison {
  * A regression gate: the overall score and every dimension in both reports must be at least
  * what the baseline recorded. Audits are deterministic, so this never flakes.
  */
-export function baselineChecks(baseline: Pick<Report, "overall" | "dimensions">, current: Pick<Report, "overall" | "dimensions">): ThresholdCheck[] {
+export function baselineChecks(
+  baseline: Pick<Report, "overall" | "dimensions">,
+  current: Pick<Report, "overall" | "dimensions">,
+): ThresholdCheck[] {
   const checks: ThresholdCheck[] = [
-    { scope: "overall", kind: "baseline", min: baseline.overall.score, actual: current.overall.score, passed: current.overall.score >= baseline.overall.score, source: "baseline" },
+    {
+      scope: "overall",
+      kind: "baseline",
+      min: baseline.overall.score,
+      actual: current.overall.score,
+      passed: current.overall.score >= baseline.overall.score,
+      source: "baseline",
+    },
   ];
   for (const d of current.dimensions) {
     const base = baseline.dimensions.find((b) => b.id === d.id);
     if (!base) continue;
-    checks.push({ scope: "dimension", dimension: d.id, kind: "baseline", min: base.score, actual: d.score, passed: d.score >= base.score, source: "baseline" });
+    checks.push({
+      scope: "dimension",
+      dimension: d.id,
+      kind: "baseline",
+      min: base.score,
+      actual: d.score,
+      passed: d.score >= base.score,
+      source: "baseline",
+    });
   }
   return checks;
 }

@@ -25,7 +25,9 @@ export function planSchemaFor(rubrics: RubricSet) {
               answerSchemaFor(q)
                 .nullable()
                 .optional()
-                .meta({ description: `${q.prompt}\n\n${q.help}${isScored(q) ? "" : "\n\n(Not scored.)"}` }),
+                .meta({
+                  description: `${q.prompt}\n\n${q.help}${isScored(q) ? "" : "\n\n(Not scored.)"}`,
+                }),
             ]),
           ),
         )
@@ -45,9 +47,15 @@ export function jsonSchema(name: SchemaName, rubrics: RubricSet): Record<string,
     case "plan":
       return titled(z.toJSONSchema(planSchemaFor(rubrics), options), "social-audit plan file");
     case "report":
-      return titled(z.toJSONSchema(ReportSchema, { ...options, io: "output" }), "social-audit report");
+      return titled(
+        z.toJSONSchema(ReportSchema, { ...options, io: "output" }),
+        "social-audit report",
+      );
     case "rubric":
-      return titled(z.toJSONSchema(DimensionRubricSchema, options), "social-audit rubric dimension");
+      return titled(
+        z.toJSONSchema(DimensionRubricSchema, options),
+        "social-audit rubric dimension",
+      );
     case "levels":
       return titled(z.toJSONSchema(LevelsFileSchema, options), "social-audit maturity levels");
   }

@@ -66,12 +66,17 @@ function planFieldNames(path: Path): string[] {
  * dimension rather than one parse per question: with thousands of plans, that was most of
  * validating them. Rubrics are immutable once loaded, so it is built once per rubric.
  */
-const dimensionAnswers = new WeakMap<DimensionRubric, { schema: z.ZodType<Record<string, Answer | null | undefined>>; ids: ReadonlySet<string> }>();
+const dimensionAnswers = new WeakMap<
+  DimensionRubric,
+  { schema: z.ZodType<Record<string, Answer | null | undefined>>; ids: ReadonlySet<string> }
+>();
 
 function dimensionAnswersFor(rubric: DimensionRubric) {
   let found = dimensionAnswers.get(rubric);
   if (!found) {
-    const shape = Object.fromEntries(rubric.questions.map((q) => [q.id, answerSchemaFor(q).nullable().optional()]));
+    const shape = Object.fromEntries(
+      rubric.questions.map((q) => [q.id, answerSchemaFor(q).nullable().optional()]),
+    );
     found = { schema: z.object(shape), ids: new Set(rubric.questions.map((q) => q.id)) };
     dimensionAnswers.set(rubric, found);
   }
@@ -79,23 +84,32 @@ function dimensionAnswersFor(rubric: DimensionRubric) {
 }
 
 /** The answers of a dimension when they are all known and valid; undefined when any is not. */
-function validAnswers(rubric: DimensionRubric, given: Record<string, unknown>): Map<string, Answer> | undefined {
+function validAnswers(
+  rubric: DimensionRubric,
+  given: Record<string, unknown>,
+): Map<string, Answer> | undefined {
   const { schema, ids } = dimensionAnswersFor(rubric);
   for (const id of Object.keys(given)) if (!ids.has(id)) return undefined;
   const checked = schema.safeParse(given);
   if (!checked.success) return undefined;
   const accepted = new Map<string, Answer>();
-  for (const [id, answer] of Object.entries(checked.data)) if (answer !== null && answer !== undefined) accepted.set(id, answer);
+  for (const [id, answer] of Object.entries(checked.data))
+    if (answer !== null && answer !== undefined) accepted.set(id, answer);
   return accepted;
 }
 
 /** Checks a parsed plan document against the loaded rubrics; reports every problem at once. */
-export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOptions = {}): PlanResult {
+export function validatePlan(
+  data: unknown,
+  rubrics: RubricSet,
+  options: PlanOptions = {},
+): PlanResult {
   // Issues carry the offending input only when asked, which costs on every parse; valid plans
   // (nearly all of them) skip it, and an invalid one is parsed again to explain itself.
   let parsed = PlanFileSchema.safeParse(data);
   if (!parsed.success) parsed = PlanFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, [], planFieldNames) };
+  if (!parsed.success)
+    return { ok: false, problems: zodProblems(parsed.error, [], planFieldNames) };
   const file = parsed.data;
   const problems: Problem[] = [];
   const dimensionIds = rubrics.dimensions.map((d) => d.rubric.id);
@@ -105,7 +119,8 @@ export function validatePlan(data: unknown, rubrics: RubricSet, options: PlanOpt
       message: `unknown dimension "${id}"${didYouMean(id, dimensionIds)}; known dimensions: ${dimensionIds.join(", ")}. A custom dimension needs --rubrics DIR`,
     });
 
-  for (const id of Object.keys(file.weights ?? {})) if (!dimensionIds.includes(id)) unknownDimension(id, ["weights", id]);
+  for (const id of Object.keys(file.weights ?? {}))
+    if (!dimensionIds.includes(id)) unknownDimension(id, ["weights", id]);
   for (const id of Object.keys(file.thresholds?.dimensions ?? {}))
     if (!dimensionIds.includes(id)) unknownDimension(id, ["thresholds", "dimensions", id]);
 

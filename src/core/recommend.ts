@@ -23,7 +23,10 @@ export function candidates(dimensions: readonly ScoredDimension[]): Candidate[] 
   const totalWeight = dimensions.reduce((sum, d) => sum + d.weight, 0);
   const found: Candidate[] = [];
   dimensions.forEach((dimension, dimensionIndex) => {
-    const questionWeight = dimension.answers.reduce((sum, a) => sum + (isScored(a.question) ? a.question.weight : 0), 0);
+    const questionWeight = dimension.answers.reduce(
+      (sum, a) => sum + (isScored(a.question) ? a.question.weight : 0),
+      0,
+    );
     dimension.answers.forEach(({ question, score }, questionIndex) => {
       if (!isScored(question) || score === null || score >= 1 || questionWeight === 0) return;
       const dimensionGain = (100 * question.weight * (1 - score)) / questionWeight;
@@ -63,7 +66,11 @@ export interface LevelPath {
  * The fewest recommendations that lift a dimension into its next level. Gains add up
  * independently, so taking the largest first is optimal; effort breaks ties.
  */
-export function pathToNextLevel(dimension: ScoredDimension, levels: readonly Level[], own: readonly Candidate[]): LevelPath | null {
+export function pathToNextLevel(
+  dimension: ScoredDimension,
+  levels: readonly Level[],
+  own: readonly Candidate[],
+): LevelPath | null {
   const current = levelFor(levels, roundScore(dimension.raw));
   const target = nextLevel(levels, current);
   if (!target) return null;
@@ -80,5 +87,9 @@ export function pathToNextLevel(dimension: ScoredDimension, levels: readonly Lev
     steps.push(candidate);
     score += candidate.dimensionGain;
   }
-  return { level: target, pointsNeeded: roundScore(Math.max(0, target.from - dimension.raw)), steps };
+  return {
+    level: target,
+    pointsNeeded: roundScore(Math.max(0, target.from - dimension.raw)),
+    steps,
+  };
 }

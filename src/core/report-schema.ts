@@ -21,16 +21,28 @@ export const QuestionResultSchema = z.object({
   weight: z.number().describe("0 for unscored (text) questions"),
   answered: z.boolean(),
   answer: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]),
-  answerText: z.string().nullable().describe("The answer as a person reads it, e.g. the chosen label"),
-  score: z.number().min(0).max(1).nullable().describe("0 (existing) to 1 (living); null for unscored questions"),
-  location: LocationSchema.optional().describe("Where the answer (or its dimension) is in the plan file"),
+  answerText: z
+    .string()
+    .nullable()
+    .describe("The answer as a person reads it, e.g. the chosen label"),
+  score: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe("0 (existing) to 1 (living); null for unscored questions"),
+  location: LocationSchema.optional().describe(
+    "Where the answer (or its dimension) is in the plan file",
+  ),
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
 
 export const NextLevelSchema = z.object({
   level: LevelRefSchema,
   pointsNeeded: z.number(),
-  steps: z.array(z.string()).describe("Question ids whose recommendations, done, lift the dimension into the next level"),
+  steps: z
+    .array(z.string())
+    .describe("Question ids whose recommendations, done, lift the dimension into the next level"),
 });
 
 export const DimensionResultSchema = z.object({
@@ -43,7 +55,12 @@ export const DimensionResultSchema = z.object({
   weightSource: z.enum(["rubric", "plan"]),
   score: Score,
   level: LevelRefSchema,
-  rubric: z.object({ version: z.string(), source: z.string(), builtin: z.boolean(), hash: z.string() }),
+  rubric: z.object({
+    version: z.string(),
+    source: z.string(),
+    builtin: z.boolean(),
+    hash: z.string(),
+  }),
   questions: z.array(QuestionResultSchema),
   nextLevel: NextLevelSchema.nullable(),
 });
@@ -84,10 +101,20 @@ export const ReportSchema = z.object({
   notes: z.string().nullable(),
   source: z.object({ plan: z.string().nullable() }),
   overall: z.object({ score: Score, level: LevelRefSchema }),
-  levels: z.array(z.object({ id: z.string(), label: z.string(), from: z.number(), to: z.number(), summary: z.string() })),
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      from: z.number(),
+      to: z.number(),
+      summary: z.string(),
+    }),
+  ),
   dimensions: z.array(DimensionResultSchema),
   recommendations: z.array(RecommendationResultSchema),
-  unanswered: z.array(z.object({ dimension: z.string(), question: z.string(), prompt: z.string() })),
+  unanswered: z.array(
+    z.object({ dimension: z.string(), question: z.string(), prompt: z.string() }),
+  ),
   thresholds: z.object({ passed: z.boolean(), checks: z.array(ThresholdCheckSchema) }),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -93,7 +93,13 @@ export function buildReport(input: ReportInput): Report {
     notes: plan.notes ?? null,
     source: { plan: input.planSource ?? null },
     overall: { score: overallScore, level: { id: overallLevel.id, label: overallLevel.label } },
-    levels: levels.map((l) => ({ id: l.id, label: l.label, from: l.from, to: l.to, summary: l.summary })),
+    levels: levels.map((l) => ({
+      id: l.id,
+      label: l.label,
+      from: l.from,
+      to: l.to,
+      summary: l.summary,
+    })),
     dimensions: dimensionResults,
     recommendations: ranked.map((c, i) => ({
       rank: i + 1,
@@ -106,7 +112,9 @@ export function buildReport(input: ReportInput): Report {
       ...withLocation(["answers", c.dimension, c.question]),
     })),
     unanswered: dimensionResults.flatMap((d) =>
-      d.questions.filter((q) => q.kind !== "text" && !q.answered).map((q) => ({ dimension: d.id, question: q.id, prompt: q.prompt })),
+      d.questions
+        .filter((q) => q.kind !== "text" && !q.answered)
+        .map((q) => ({ dimension: d.id, question: q.id, prompt: q.prompt })),
     ),
   };
   const specs = resolveThresholds(plan.thresholds, input.thresholds ?? {});

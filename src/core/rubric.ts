@@ -8,7 +8,9 @@ export const DimensionRubricSchema = z.lazy(() =>
       id: IdSchema,
       version: z
         .string({ error: 'must be a version string such as "1.0.0"' })
-        .regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version such as "1.0.0" (major.minor.patch)' }),
+        .regex(/^\d+\.\d+\.\d+$/, {
+          error: 'must be a version such as "1.0.0" (major.minor.patch)',
+        }),
       title: TextSchema(80),
       description: TextSchema(2000),
       existing: TextSchema(1000),
@@ -23,13 +25,21 @@ export const DimensionRubricSchema = z.lazy(() =>
       rubric.questions.forEach((q, i) => {
         const first = seen.get(q.id);
         if (first !== undefined) {
-          ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${q.id}" (first used by question ${first + 1})` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["questions", i, "id"],
+            message: `duplicate question id "${q.id}" (first used by question ${first + 1})`,
+          });
         } else {
           seen.set(q.id, i);
         }
       });
       if (!rubric.questions.some(isScored)) {
-        ctx.addIssue({ code: "custom", path: ["questions"], message: "needs at least one scored question (all are text)" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions"],
+          message: "needs at least one scored question (all are text)",
+        });
       }
     }),
 );
@@ -53,27 +63,56 @@ export type Level = z.infer<typeof LevelSchema>;
 export const LevelsFileSchema = z.lazy(() =>
   z
     .strictObject({
-      levels: z.array(LevelSchema).min(2, { error: "needs at least two levels (existing and living)" }),
+      levels: z
+        .array(LevelSchema)
+        .min(2, { error: "needs at least two levels (existing and living)" }),
     })
     .superRefine(({ levels }, ctx) => {
       const seen = new Set<string>();
       levels.forEach((level, i) => {
-        if (seen.has(level.id)) ctx.addIssue({ code: "custom", path: ["levels", i, "id"], message: `duplicate level id "${level.id}"` });
+        if (seen.has(level.id))
+          ctx.addIssue({
+            code: "custom",
+            path: ["levels", i, "id"],
+            message: `duplicate level id "${level.id}"`,
+          });
         seen.add(level.id);
-        if (level.to <= level.from) ctx.addIssue({ code: "custom", path: ["levels", i, "to"], message: `must be greater than from (${level.from})` });
+        if (level.to <= level.from)
+          ctx.addIssue({
+            code: "custom",
+            path: ["levels", i, "to"],
+            message: `must be greater than from (${level.from})`,
+          });
         const prev = levels[i - 1];
         if (i === 0 && level.from !== 0) {
-          ctx.addIssue({ code: "custom", path: ["levels", 0, "from"], message: "the first level must start at 0" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["levels", 0, "from"],
+            message: "the first level must start at 0",
+          });
         }
         if (prev && level.from > prev.to) {
-          ctx.addIssue({ code: "custom", path: ["levels", i, "from"], message: `gap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["levels", i, "from"],
+            message: `gap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}`,
+          });
         }
         if (prev && level.from < prev.to) {
-          ctx.addIssue({ code: "custom", path: ["levels", i, "from"], message: `overlap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["levels", i, "from"],
+            message: `overlap: "${prev.id}" ends at ${prev.to} but "${level.id}" starts at ${level.from}`,
+          });
         }
       });
       const last = levels[levels.length - 1];
-      if (last && last.to !== 100) ctx.addIssue({ code: "custom", path: ["levels", levels.length - 1, "to"], message: "the last level must end at 100" });
+      if (last && last.to !== 100)
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", levels.length - 1, "to"],
+          message: "the last level must end at 100",
+        });
     }),
 );
 export type LevelsFile = z.infer<typeof LevelsFileSchema>;
@@ -104,11 +143,16 @@ export function mergeDimensions(sources: readonly LoadedDimension[][]): LoadedDi
   const merged = new Map<string, LoadedDimension>();
   for (const source of sources) {
     const sorted = [...source].sort(
-      (a, b) => (a.rubric.order ?? Infinity) - (b.rubric.order ?? Infinity) || a.origin.file.localeCompare(b.origin.file),
+      (a, b) =>
+        (a.rubric.order ?? Infinity) - (b.rubric.order ?? Infinity) ||
+        a.origin.file.localeCompare(b.origin.file),
     );
     for (const dimension of sorted) {
       const existing = merged.get(dimension.rubric.id);
-      merged.set(dimension.rubric.id, existing ? { ...dimension, overrides: existing.origin } : dimension);
+      merged.set(
+        dimension.rubric.id,
+        existing ? { ...dimension, overrides: existing.origin } : dimension,
+      );
     }
   }
   return [...merged.values()];
@@ -129,8 +173,14 @@ export function scoredQuestions(rubric: DimensionRubric): ScoredQuestion[] {
   return rubric.questions.filter(isScored);
 }
 
-export function findQuestion(set: RubricSet, dimensionId: string, questionId: string): Question | undefined {
-  return set.dimensions.find((d) => d.rubric.id === dimensionId)?.rubric.questions.find((q) => q.id === questionId);
+export function findQuestion(
+  set: RubricSet,
+  dimensionId: string,
+  questionId: string,
+): Question | undefined {
+  return set.dimensions
+    .find((d) => d.rubric.id === dimensionId)
+    ?.rubric.questions.find((q) => q.id === questionId);
 }
 
 /**
@@ -154,17 +204,26 @@ export function lintRubric(rubric: DimensionRubric): Problem[] {
         }
       }
       if (!q.choices.some((o) => o.score === 1)) {
-        problems.push({ path: ["questions", i, "choices"], message: "no choice scores 1, so this question can never reach living" });
+        problems.push({
+          path: ["questions", i, "choices"],
+          message: "no choice scores 1, so this question can never reach living",
+        });
       }
     }
     if (q.kind === "multi") {
       const total = q.options.reduce((sum, o) => sum + o.score, 0);
       if (q.cap !== undefined && q.cap > total) {
-        problems.push({ path: ["questions", i, "cap"], message: `cap ${q.cap} is more than all options together (${total}), so this question can never reach living` });
+        problems.push({
+          path: ["questions", i, "cap"],
+          message: `cap ${q.cap} is more than all options together (${total}), so this question can never reach living`,
+        });
       }
     }
     if (q.kind === "number" && !q.bands.some((b) => b.score === 1)) {
-      problems.push({ path: ["questions", i, "bands"], message: "no band scores 1, so this question can never reach living" });
+      problems.push({
+        path: ["questions", i, "bands"],
+        message: "no band scores 1, so this question can never reach living",
+      });
     }
   });
   return problems;

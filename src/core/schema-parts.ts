@@ -7,11 +7,10 @@ import * as z from "zod";
 z.config({ jitless: true });
 
 /** Ids appear in plan files, CLI flags and URLs, so they are kept to a portable alphabet. */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,63}$/, {
-    error: "must be lowercase letters, digits and dashes, starting with a letter (at most 64 characters)",
-  });
+export const IdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, {
+  error:
+    "must be lowercase letters, digits and dashes, starting with a letter (at most 64 characters)",
+});
 
 /**
  * Schemas that only read rubric files are built on first use (z.lazy): a plan audit with the
@@ -21,7 +20,11 @@ export const IdSchema = z
 
 /** Free text shown to people; bounded so a hostile rubric cannot flood a terminal. */
 export const TextSchema = (max = 2000) =>
-  z.string().trim().min(1, { error: "must not be empty" }).max(max, { error: `must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` });
 
 export const EffortSchema = z.enum(["low", "medium", "high"], {
   error: 'must be one of "low", "medium" or "high"',

@@ -1,4 +1,10 @@
-import { describeAnswer, isScored, scoreAnswer, type Answer, type Question } from "./kinds/index.js";
+import {
+  describeAnswer,
+  isScored,
+  scoreAnswer,
+  type Answer,
+  type Question,
+} from "./kinds/index.js";
 import type { Plan } from "./plan.js";
 import type { DimensionRubric, RubricSet } from "./rubric.js";
 
@@ -30,7 +36,10 @@ export function roundScore(score: number): number {
   return Math.round(score * 10) / 10;
 }
 
-export function scoreDimension(rubric: DimensionRubric, answers: ReadonlyMap<string, Answer> | undefined): Omit<ScoredDimension, "weight" | "weightSource"> {
+export function scoreDimension(
+  rubric: DimensionRubric,
+  answers: ReadonlyMap<string, Answer> | undefined,
+): Omit<ScoredDimension, "weight" | "weightSource"> {
   let weighted = 0;
   let totalWeight = 0;
   const scored: ScoredAnswer[] = rubric.questions.map((question) => {
@@ -44,9 +53,13 @@ export function scoreDimension(rubric: DimensionRubric, answers: ReadonlyMap<str
   return { rubric, raw: totalWeight > 0 ? (100 * weighted) / totalWeight : 0, answers: scored };
 }
 
-export function scorePlan(rubrics: RubricSet, plan: Plan): { dimensions: ScoredDimension[]; overall: number } {
+export function scorePlan(
+  rubrics: RubricSet,
+  plan: Plan,
+): { dimensions: ScoredDimension[]; overall: number } {
   const dimensions = rubrics.dimensions.map(({ rubric }): ScoredDimension => {
-    const override = plan.weights && Object.hasOwn(plan.weights, rubric.id) ? plan.weights[rubric.id] : undefined;
+    const override =
+      plan.weights && Object.hasOwn(plan.weights, rubric.id) ? plan.weights[rubric.id] : undefined;
     return {
       ...scoreDimension(rubric, plan.answers.get(rubric.id)),
       weight: override ?? rubric.weight,
@@ -54,7 +67,8 @@ export function scorePlan(rubrics: RubricSet, plan: Plan): { dimensions: ScoredD
     };
   });
   const totalWeight = dimensions.reduce((sum, d) => sum + d.weight, 0);
-  const overall = totalWeight > 0 ? dimensions.reduce((sum, d) => sum + d.weight * d.raw, 0) / totalWeight : 0;
+  const overall =
+    totalWeight > 0 ? dimensions.reduce((sum, d) => sum + d.weight * d.raw, 0) / totalWeight : 0;
   return { dimensions, overall };
 }
 

@@ -17,7 +17,8 @@ export function editDistance(a: string, b: string): number {
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
   // A shortened id ("logo" for "logo-only") is a typo too, however far apart the lengths are.
-  const prefixed = needle.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(needle)) : [];
+  const prefixed =
+    needle.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(needle)) : [];
   if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;

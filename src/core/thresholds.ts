@@ -16,23 +16,39 @@ export interface ThresholdSpec {
 }
 
 /** A plan carries its team's policy; a flag on the command line overrides the same threshold. */
-export function resolveThresholds(plan: PlanThresholds | undefined, cli: ThresholdOptions): ThresholdSpec[] {
+export function resolveThresholds(
+  plan: PlanThresholds | undefined,
+  cli: ThresholdOptions,
+): ThresholdSpec[] {
   const specs: ThresholdSpec[] = [];
   if (cli.overall !== undefined) specs.push({ scope: "overall", min: cli.overall, source: "cli" });
-  else if (plan?.overall !== undefined) specs.push({ scope: "overall", min: plan.overall, source: "plan" });
-  const ids = new Set([...Object.keys(plan?.dimensions ?? {}), ...Object.keys(cli.dimensions ?? {})]);
+  else if (plan?.overall !== undefined)
+    specs.push({ scope: "overall", min: plan.overall, source: "plan" });
+  const ids = new Set([
+    ...Object.keys(plan?.dimensions ?? {}),
+    ...Object.keys(cli.dimensions ?? {}),
+  ]);
   for (const id of ids) {
-    const fromCli = cli.dimensions && Object.hasOwn(cli.dimensions, id) ? cli.dimensions[id] : undefined;
-    const fromPlan = plan?.dimensions && Object.hasOwn(plan.dimensions, id) ? plan.dimensions[id] : undefined;
-    if (fromCli !== undefined) specs.push({ scope: "dimension", dimension: id, min: fromCli, source: "cli" });
-    else if (fromPlan !== undefined) specs.push({ scope: "dimension", dimension: id, min: fromPlan, source: "plan" });
+    const fromCli =
+      cli.dimensions && Object.hasOwn(cli.dimensions, id) ? cli.dimensions[id] : undefined;
+    const fromPlan =
+      plan?.dimensions && Object.hasOwn(plan.dimensions, id) ? plan.dimensions[id] : undefined;
+    if (fromCli !== undefined)
+      specs.push({ scope: "dimension", dimension: id, min: fromCli, source: "cli" });
+    else if (fromPlan !== undefined)
+      specs.push({ scope: "dimension", dimension: id, min: fromPlan, source: "plan" });
   }
   return specs;
 }
 
-export function checkThresholds(specs: readonly ThresholdSpec[], overall: number, dimensionScores: ReadonlyMap<string, number>): ThresholdCheck[] {
+export function checkThresholds(
+  specs: readonly ThresholdSpec[],
+  overall: number,
+  dimensionScores: ReadonlyMap<string, number>,
+): ThresholdCheck[] {
   return specs.map((spec) => {
-    const actual = spec.scope === "overall" ? overall : (dimensionScores.get(spec.dimension ?? "") ?? 0);
+    const actual =
+      spec.scope === "overall" ? overall : (dimensionScores.get(spec.dimension ?? "") ?? 0);
     return {
       scope: spec.scope,
       ...(spec.dimension === undefined ? {} : { dimension: spec.dimension }),

@@ -6,10 +6,17 @@ import { didYouMean, preview } from "./suggest.js";
  * Rewrites zod issues into problems a person can act on: one per leaf, with the full path,
  * and unknown keys reported on the key itself with a suggestion.
  */
-export function zodProblems(error: z.ZodError, prefix: Path = [], knownKeys?: (path: Path) => string[]): Problem[] {
+export function zodProblems(
+  error: z.ZodError,
+  prefix: Path = [],
+  knownKeys?: (path: Path) => string[],
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
-    const path: Path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+    const path: Path = [
+      ...prefix,
+      ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    ];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const hint = knownKeys ? didYouMean(key, knownKeys(path)) : "";
@@ -44,7 +51,8 @@ function describeInput(input: unknown): string {
 }
 
 function normaliseMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code !== "invalid_type" || !issue.message.startsWith("Invalid input")) return issue.message;
+  if (issue.code !== "invalid_type" || !issue.message.startsWith("Invalid input"))
+    return issue.message;
   // zod only attaches `input` when parsing with reportInput, which every caller here does.
   if ("input" in issue && issue.input === undefined) return "is required";
   // Rewrite zod's "Invalid input: expected string, received number" in the words of our other messages.

@@ -24,13 +24,24 @@ type SelectValue = string | number | boolean;
 
 /** A prompt ready to run: which inquirer prompt, its config, and how its value becomes a Reply. */
 export type PromptSpec =
-  | { prompt: "select"; config: Parameters<typeof select<SelectValue>>[0]; toReply: (value: SelectValue) => Reply }
-  | { prompt: "checkbox"; config: Parameters<typeof checkbox<string>>[0]; toReply: (values: string[]) => Reply }
+  | {
+      prompt: "select";
+      config: Parameters<typeof select<SelectValue>>[0];
+      toReply: (value: SelectValue) => Reply;
+    }
+  | {
+      prompt: "checkbox";
+      config: Parameters<typeof checkbox<string>>[0];
+      toReply: (values: string[]) => Reply;
+    }
   | { prompt: "input"; config: Parameters<typeof input>[0]; toReply: (value: string) => Reply }
   | { prompt: "editor"; config: Parameters<typeof editor>[0]; toReply: (value: string) => Reply };
 
 function navigation(canGoBack: boolean): { name: string; value: string }[] {
-  return [{ name: SKIP_LABEL, value: SKIP }, ...(canGoBack ? [{ name: BACK_LABEL, value: BACK }] : [])];
+  return [
+    { name: SKIP_LABEL, value: SKIP },
+    ...(canGoBack ? [{ name: BACK_LABEL, value: BACK }] : []),
+  ];
 }
 
 function fromSentinel(value: unknown): Reply | undefined {
@@ -53,21 +64,55 @@ function selectSpec(
 ): PromptSpec {
   return {
     prompt: "select",
-    config: { message, choices: [...options, new Separator(), ...navigation(canGoBack)], default: current ?? undefined, pageSize: 14, loop: false },
+    config: {
+      message,
+      choices: [...options, new Separator(), ...navigation(canGoBack)],
+      default: current ?? undefined,
+      pageSize: 14,
+      loop: false,
+    },
     toReply: (value) => fromSentinel(value) ?? { type: "answer", value: toAnswer(value) },
   };
 }
 
 /** Builds the prompt for a question of any kind: the single place kinds meet inquirer. */
-export function promptSpec(question: Question, current: Answer | undefined, canGoBack: boolean): PromptSpec {
+export function promptSpec(
+  question: Question,
+  current: Answer | undefined,
+  canGoBack: boolean,
+): PromptSpec {
   const message = oneLine(question.prompt);
   switch (question.kind) {
     case "choice":
-      return selectSpec(message, question.choices.map((c) => ({ name: oneLine(c.label), value: c.value })), current, canGoBack, String);
+      return selectSpec(
+        message,
+        question.choices.map((c) => ({ name: oneLine(c.label), value: c.value })),
+        current,
+        canGoBack,
+        String,
+      );
     case "scale":
-      return selectSpec(message, question.labels.map((label, i) => ({ name: `${question.min + i}  ${oneLine(label)}`, value: question.min + i })), current, canGoBack, Number);
+      return selectSpec(
+        message,
+        question.labels.map((label, i) => ({
+          name: `${question.min + i}  ${oneLine(label)}`,
+          value: question.min + i,
+        })),
+        current,
+        canGoBack,
+        Number,
+      );
     case "boolean":
-      return selectSpec(message, [{ name: "Yes", value: true }, { name: "No", value: false }], current, canGoBack, (value) => value === true);
+      return selectSpec(
+        message,
+        [
+          { name: "Yes", value: true },
+          { name: "No", value: false },
+        ],
+        current,
+        canGoBack,
+        (value) => value === true,
+      );
     case "multi": {
       const selected = Array.isArray(current) ? current : [];
       return {
@@ -75,7 +120,11 @@ export function promptSpec(question: Question, current: Answer | undefined, canG
         config: {
           message: `${message} (space selects, enter confirms; none is a valid answer)`,
           choices: [
-            ...question.options.map((o) => ({ name: oneLine(o.label), value: o.value, checked: selected.includes(o.value) })),
+            ...question.options.map((o) => ({
+              name: oneLine(o.label),
+              value: o.value,
+              checked: selected.includes(o.value),
+            })),
             new Separator(),
             ...navigation(canGoBack).map((n) => ({ ...n, checked: false })),
           ],
@@ -84,11 +133,16 @@ export function promptSpec(question: Question, current: Answer | undefined, canG
           validate: (choices: readonly { value: string }[]) => {
             const values = choices.map((c) => c.value);
             const navigating = values.filter((v) => v === SKIP || v === BACK);
-            if (navigating.length > 0 && values.length > 1) return `Choose "${SKIP_LABEL}"${canGoBack ? " or Back" : ""} on its own`;
+            if (navigating.length > 0 && values.length > 1)
+              return `Choose "${SKIP_LABEL}"${canGoBack ? " or Back" : ""} on its own`;
             return true;
           },
         },
-        toReply: (values) => fromSentinel(values.find((v) => v === SKIP || v === BACK)) ?? { type: "answer", value: values },
+        toReply: (values) =>
+          fromSentinel(values.find((v) => v === SKIP || v === BACK)) ?? {
+            type: "answer",
+            value: values,
+          },
       };
     }
     case "number": {
@@ -102,8 +156,10 @@ export function promptSpec(question: Question, current: Answer | undefined, canG
             const text = raw.trim();
             if (text === "" || (canGoBack && text === BACK_KEY)) return true;
             const value = Number(text.replace(",", "."));
-            if (!Number.isFinite(value)) return `Enter a number of ${oneLine(question.unit)} (${range}), or leave it empty to skip`;
-            if (value < question.min || value > question.max) return `Enter a number from ${range} ${oneLine(question.unit)}`;
+            if (!Number.isFinite(value))
+              return `Enter a number of ${oneLine(question.unit)} (${range}), or leave it empty to skip`;
+            if (value < question.min || value > question.max)
+              return `Enter a number from ${range} ${oneLine(question.unit)}`;
             return true;
           },
         },
@@ -130,7 +186,8 @@ export function promptSpec(question: Question, current: Answer | undefined, canG
             message: `${message} [opens your editor; save it empty to skip${canGoBack ? `, or just ${BACK_KEY} to go back` : ""}]`,
             default: typeof current === "string" ? current : "",
             waitForUserInput: true,
-            validate: (raw: string) => (raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true),
+            validate: (raw: string) =>
+              raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true,
           },
           toReply,
         };
@@ -140,7 +197,8 @@ export function promptSpec(question: Question, current: Answer | undefined, canG
         config: {
           message: `${message} [${freeTextHint(canGoBack)}]`,
           default: typeof current === "string" ? current : undefined,
-          validate: (raw: string) => (raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true),
+          validate: (raw: string) =>
+            raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true,
         },
         toReply,
       };
@@ -169,13 +227,24 @@ export async function runSpec(spec: PromptSpec, streams: Streams): Promise<Reply
 
 function asInterruption(error: unknown): unknown {
   // inquirer signals Ctrl-C and a closed input with ExitPromptError.
-  if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) return new InterruptedError("interrupted");
+  if (
+    error instanceof Error &&
+    (error.name === "ExitPromptError" || error.name === "AbortPromptError")
+  )
+    return new InterruptedError("interrupted");
   return error;
 }
 
-export async function askConfirm(streams: Streams, message: string, fallback = true): Promise<boolean> {
+export async function askConfirm(
+  streams: Streams,
+  message: string,
+  fallback = true,
+): Promise<boolean> {
   try {
-    return await confirm({ message, default: fallback }, { input: streams.input, output: streams.output, clearPromptOnDone: false });
+    return await confirm(
+      { message, default: fallback },
+      { input: streams.input, output: streams.output, clearPromptOnDone: false },
+    );
   } catch (error) {
     throw asInterruption(error);
   }
@@ -201,9 +270,11 @@ export function wrap(text: string, width: number): string {
 
 export function inquirerPrompter(streams: Streams, color: boolean): Prompter {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const width = () => Math.max(40, Math.min(((streams.output as { columns?: number }).columns ?? 80) - 1, 100));
+  const width = () =>
+    Math.max(40, Math.min(((streams.output as { columns?: number }).columns ?? 80) - 1, 100));
   // Sanitise and wrap the text first, then style it, so our own colour codes survive.
-  const write = (text: string, style: (s: string) => string = (s) => s) => streams.output.write(`${style(wrap(stripControl(text), width()))}\n`);
+  const write = (text: string, style: (s: string) => string = (s) => s) =>
+    streams.output.write(`${style(wrap(stripControl(text), width()))}\n`);
   return {
     say: (lines) => {
       const heading = lines.findIndex((line) => line.trim() !== "");
@@ -229,7 +300,10 @@ export function inquirerPrompter(streams: Streams, color: boolean): Prompter {
     },
     ask: async (step: QuestionStep, current, canGoBack) => {
       write("");
-      write(`${step.dimension.title} ${step.position}/${step.dimensionSize} · ${step.overall}/${step.total}`, c.cyan);
+      write(
+        `${step.dimension.title} ${step.position}/${step.dimensionSize} · ${step.overall}/${step.total}`,
+        c.cyan,
+      );
       write(oneLine(step.question.help));
       return runSpec(promptSpec(step.question, current, canGoBack), streams);
     },

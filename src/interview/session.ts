@@ -34,8 +34,13 @@ export interface InterviewOptions {
   save: (plan: Plan) => Promise<void>;
 }
 
-export function interviewSteps(rubrics: RubricSet, dimensions: readonly string[] = []): QuestionStep[] {
-  const chosen = rubrics.dimensions.filter((d) => dimensions.length === 0 || dimensions.includes(d.rubric.id));
+export function interviewSteps(
+  rubrics: RubricSet,
+  dimensions: readonly string[] = [],
+): QuestionStep[] {
+  const chosen = rubrics.dimensions.filter(
+    (d) => dimensions.length === 0 || dimensions.includes(d.rubric.id),
+  );
   const total = chosen.reduce((n, d) => n + d.rubric.questions.length, 0);
   let overall = 0;
   return chosen.flatMap(({ rubric }) =>
@@ -78,11 +83,17 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
     prompter.say(welcome(steps));
     const organization = await prompter.askText("Organization name", { required: true });
     const auditor = await prompter.askText("Auditor name (optional)", { required: false });
-    plan = { organization, date: options.today, ...(auditor ? { auditor } : {}), answers: new Map() };
+    plan = {
+      organization,
+      date: options.today,
+      ...(auditor ? { auditor } : {}),
+      answers: new Map(),
+    };
     await options.save(plan);
   }
 
-  const answered = (step: QuestionStep) => plan.answers.get(step.dimension.id)?.has(step.question.id) ?? false;
+  const answered = (step: QuestionStep) =>
+    plan.answers.get(step.dimension.id)?.has(step.question.id) ?? false;
   // Resuming asks only what is still open; going back may revisit anything asked this time.
   const queue = options.resume ? steps.filter((s) => !answered(s)) : steps;
   let index = 0;
@@ -91,7 +102,13 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
     const step = queue[index];
     if (!step) break;
     if (introduced !== step.dimension.id) {
-      prompter.say(["", step.dimension.title, `  Existing: ${step.dimension.existing}`, `  Living:   ${step.dimension.living}`, ""]);
+      prompter.say([
+        "",
+        step.dimension.title,
+        `  Existing: ${step.dimension.existing}`,
+        `  Living:   ${step.dimension.living}`,
+        "",
+      ]);
       introduced = step.dimension.id;
     }
     const current = plan.answers.get(step.dimension.id)?.get(step.question.id);

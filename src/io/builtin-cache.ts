@@ -31,7 +31,8 @@ export function readBuiltinCache(files: readonly string[]): FileResult[] | undef
   } catch {
     return undefined;
   }
-  if (files.map((f) => basename(f)).join("\n") !== cache.files.map((f) => f.name).join("\n")) return undefined;
+  if (files.map((f) => basename(f)).join("\n") !== cache.files.map((f) => f.name).join("\n"))
+    return undefined;
   const texts = files.map((f) => readFileSync(f, "utf8"));
   if (texts.some((text, i) => text !== cache.files[i]?.text)) return undefined;
   return cache.files.map((f) => f.result);

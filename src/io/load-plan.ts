@@ -12,7 +12,12 @@ export interface LoadedPlan {
 }
 
 /** Parses and validates a plan's text; throws a UserError listing every problem with its place. */
-export function parsePlan(text: string, file: string, rubrics: RubricSet, options: PlanOptions = {}): LoadedPlan {
+export function parsePlan(
+  text: string,
+  file: string,
+  rubrics: RubricSet,
+  options: PlanOptions = {},
+): LoadedPlan {
   // Ordinary, valid plans take the fast path; anything else is read again by `yaml`, whose
   // positions and messages every error report relies on.
   const fast = parseYamlFast(text);
@@ -20,23 +25,29 @@ export function parsePlan(text: string, file: string, rubrics: RubricSet, option
     const result = validatePlan(fast.data, rubrics, options);
     if (result.ok) {
       let exact: ParsedYaml | undefined;
-      const locate = (path: Path) => fast.locate(path) ?? (exact ??= parseYaml(text, file)).locate(path);
+      const locate = (path: Path) =>
+        fast.locate(path) ?? (exact ??= parseYaml(text, file)).locate(path);
       return { plan: result.plan, file, locate };
     }
   }
   const parsed = parseYaml(text, file);
   if (parsed.data === null || parsed.data === undefined) {
-    throw new UserError(`${file}: is empty`, [], "A plan needs at least `organization:` and `answers:`; `social-audit init` writes a template.");
+    throw new UserError(
+      `${file}: is empty`,
+      [],
+      "A plan needs at least `organization:` and `answers:`; `social-audit init` writes a template.",
+    );
   }
   if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
-    throw new UserError(`${file}: must be a YAML mapping with organization and answers, not ${Array.isArray(parsed.data) ? "a list" : "a single value"}`, [], "`social-audit init` writes a template to start from.");
+    throw new UserError(
+      `${file}: must be a YAML mapping with organization and answers, not ${Array.isArray(parsed.data) ? "a list" : "a single value"}`,
+      [],
+      "`social-audit init` writes a template to start from.",
+    );
   }
   const result = validatePlan(parsed.data, rubrics, options);
   if (!result.ok) {
-    throw new UserError(
-      `${file}: invalid plan`,
-      problemsToDiagnostics(result.problems, parsed),
-    );
+    throw new UserError(`${file}: invalid plan`, problemsToDiagnostics(result.problems, parsed));
   }
   return { plan: result.plan, file, locate: parsed.locate };
 }

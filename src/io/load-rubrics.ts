@@ -33,41 +33,83 @@ export type FileResult =
   | { kind: "invalid"; diagnostics: Diagnostic[] };
 
 /** Reads and validates one rubric file; never throws for a problem in the file itself. */
-export async function loadRubricFile(file: string, builtin: boolean, display = file): Promise<FileResult> {
+export async function loadRubricFile(
+  file: string,
+  builtin: boolean,
+  display = file,
+): Promise<FileResult> {
   let text: string;
   try {
     text = await readTextFile(file);
   } catch (error) {
-    if (error instanceof UserError) return { kind: "invalid", diagnostics: [{ message: error.message }] };
+    if (error instanceof UserError)
+      return { kind: "invalid", diagnostics: [{ message: error.message }] };
     throw error;
   }
   return parseRubricText(text, display, builtin, basename(file) === LEVELS_FILE);
 }
 
 /** Validates a rubric's text: a dimension, or the levels when `levels` is set. Pure apart from hashing. */
-export function parseRubricText(text: string, display: string, builtin: boolean, levels: boolean): FileResult {
+export function parseRubricText(
+  text: string,
+  display: string,
+  builtin: boolean,
+  levels: boolean,
+): FileResult {
   let parsed;
   try {
     parsed = parseYaml(text, display);
   } catch (error) {
-    if (error instanceof UserError) return { kind: "invalid", diagnostics: error.diagnostics.length > 0 ? [...error.diagnostics] : [{ message: error.message }] };
+    if (error instanceof UserError)
+      return {
+        kind: "invalid",
+        diagnostics:
+          error.diagnostics.length > 0 ? [...error.diagnostics] : [{ message: error.message }],
+      };
     throw error;
   }
   if (parsed.data === null || parsed.data === undefined) {
-    return { kind: "invalid", diagnostics: [{ file: display, message: "is empty; a rubric needs id, version, title and questions (see docs/rubric-format.md)" }] };
+    return {
+      kind: "invalid",
+      diagnostics: [
+        {
+          file: display,
+          message:
+            "is empty; a rubric needs id, version, title and questions (see docs/rubric-format.md)",
+        },
+      ],
+    };
   }
   if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
-    return { kind: "invalid", diagnostics: [{ file: display, line: 1, column: 1, message: `must be a YAML mapping, not ${Array.isArray(parsed.data) ? "a list" : "a single value"}` }] };
+    return {
+      kind: "invalid",
+      diagnostics: [
+        {
+          file: display,
+          line: 1,
+          column: 1,
+          message: `must be a YAML mapping, not ${Array.isArray(parsed.data) ? "a list" : "a single value"}`,
+        },
+      ],
+    };
   }
   const origin: RubricOrigin = { file: display, builtin, hash: contentHash(text) };
   const knownKeys = () => RUBRIC_FIELD_NAMES;
   if (levels) {
     const result = LevelsFileSchema.safeParse(parsed.data, { reportInput: true });
-    if (!result.success) return { kind: "invalid", diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed) };
+    if (!result.success)
+      return {
+        kind: "invalid",
+        diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed),
+      };
     return { kind: "levels", levels: result.data.levels, origin };
   }
   const result = DimensionRubricSchema.safeParse(parsed.data, { reportInput: true });
-  if (!result.success) return { kind: "invalid", diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed) };
+  if (!result.success)
+    return {
+      kind: "invalid",
+      diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed),
+    };
   return {
     kind: "dimension",
     dimension: { rubric: result.data, origin },
@@ -85,7 +127,11 @@ export function rubricFiles(path: string): string[] {
   try {
     info = statSync(path);
   } catch {
-    throw new UserError(`${path}: no such rubric file or folder`, [], "Pass a folder of rubric YAML files, e.g. --rubrics ./my-rubrics");
+    throw new UserError(
+      `${path}: no such rubric file or folder`,
+      [],
+      "Pass a folder of rubric YAML files, e.g. --rubrics ./my-rubrics",
+    );
   }
   if (!info.isDirectory()) return [path];
   const entries = readdirSync(path);
@@ -109,7 +155,8 @@ export interface LoadedRubrics {
  */
 export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRubrics> {
   const groups: { files: string[]; builtin: boolean }[] = [];
-  if (sources.builtin !== false) groups.push({ files: rubricFiles(builtinRubricsDir()), builtin: true });
+  if (sources.builtin !== false)
+    groups.push({ files: rubricFiles(builtinRubricsDir()), builtin: true });
   for (const path of sources.paths ?? []) groups.push({ files: rubricFiles(path), builtin: false });
 
   const diagnostics: Diagnostic[] = [];
@@ -121,14 +168,22 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
     const dimensions: LoadedDimension[] = [];
     const results =
       (group.builtin ? readBuiltinCache(group.files) : undefined) ??
-      (await Promise.all(group.files.map((file) => loadRubricFile(file, group.builtin, displayName(file, group.builtin)))));
+      (await Promise.all(
+        group.files.map((file) =>
+          loadRubricFile(file, group.builtin, displayName(file, group.builtin)),
+        ),
+      ));
     for (const result of results) {
       if (result.kind === "invalid") diagnostics.push(...result.diagnostics);
       else if (result.kind === "levels") levels = { levels: result.levels, origin: result.origin };
       else {
         const clash = dimensions.find((d) => d.rubric.id === result.dimension.rubric.id);
         if (clash) {
-          diagnostics.push({ file: result.dimension.origin.file, path: "id", message: `dimension id "${result.dimension.rubric.id}" is also defined in ${clash.origin.file}` });
+          diagnostics.push({
+            file: result.dimension.origin.file,
+            path: "id",
+            message: `dimension id "${result.dimension.rubric.id}" is also defined in ${clash.origin.file}`,
+          });
         } else {
           dimensions.push(result.dimension);
           // Shipped rubrics are linted by the test suite; users only need to hear about their own.
@@ -139,10 +194,24 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
     dimensionGroups.push(dimensions);
   }
   if (diagnostics.length > 0) {
-    throw new UserError(`invalid rubric${diagnostics.length === 1 ? "" : "s"}`, diagnostics, "Fix the rubric files listed above; `social-audit rubrics validate PATH` checks them.");
+    throw new UserError(
+      `invalid rubric${diagnostics.length === 1 ? "" : "s"}`,
+      diagnostics,
+      "Fix the rubric files listed above; `social-audit rubrics validate PATH` checks them.",
+    );
   }
   const dimensions = mergeDimensions(dimensionGroups);
-  if (dimensions.length === 0) throw new UserError("no rubric dimensions were loaded", [], "Pass --rubrics DIR with at least one dimension file, or drop --no-builtin.");
-  if (!levels) throw new UserError(`no ${LEVELS_FILE} was loaded`, [], `With --no-builtin, a rubric folder must include a ${LEVELS_FILE} defining the maturity levels.`);
+  if (dimensions.length === 0)
+    throw new UserError(
+      "no rubric dimensions were loaded",
+      [],
+      "Pass --rubrics DIR with at least one dimension file, or drop --no-builtin.",
+    );
+  if (!levels)
+    throw new UserError(
+      `no ${LEVELS_FILE} was loaded`,
+      [],
+      `With --no-builtin, a rubric folder must include a ${LEVELS_FILE} defining the maturity levels.`,
+    );
   return { rubrics: { dimensions, levels: levels.levels, levelsOrigin: levels.origin }, warnings };
 }

@@ -24,7 +24,10 @@ const SYNC_BYTES = 32 * CHUNK_BYTES;
  * Buffers text into large chunks and honours backpressure, so a slow reader (a pipe to jq)
  * never makes us hold more than a chunk or two, whatever the size of the batch.
  */
-function chunkedWriter(stream: NodeJS.WritableStream, written: (length: number) => void = () => undefined) {
+function chunkedWriter(
+  stream: NodeJS.WritableStream,
+  written: (length: number) => void = () => undefined,
+) {
   let pending: string[] = [];
   let size = 0;
   const send = async (chunk: string | Uint8Array) => {
@@ -35,7 +38,9 @@ function chunkedWriter(stream: NodeJS.WritableStream, written: (length: number) 
       // Bytes may be reused once this resolves (a worker's buffer), so wait until they are
       // written, not merely queued.
       let settle: (error?: Error | null) => void = () => undefined;
-      finished = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
+      finished = new Promise<void>(
+        (resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())),
+      );
       more = stream.write(chunk, settle);
     }
     written(chunk.length);
@@ -76,18 +81,30 @@ export function streamSink(stream: NodeJS.WritableStream): OutputSink {
  */
 export async function fileSink(file: string, force: boolean): Promise<OutputSink> {
   if (!force && (await fileExists(file))) {
-    throw new UserError(`${file}: already exists; refusing to overwrite it`, [], "Pass --force to replace it, or choose another file.");
+    throw new UserError(
+      `${file}: already exists; refusing to overwrite it`,
+      [],
+      "Pass --force to replace it, or choose another file.",
+    );
   }
   await mkdir(dirname(file), { recursive: true });
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
   // Room for a few chunks, so the disk writes them while the next reports are built
   // (with the default 16 KB, every chunk waited for its own write).
-  const stream: WriteStream = createWriteStream(temporary, { mode: 0o644, highWaterMark: 4 * CHUNK_BYTES });
+  const stream: WriteStream = createWriteStream(temporary, {
+    mode: 0o644,
+    highWaterMark: 4 * CHUNK_BYTES,
+  });
   let fd: number;
   try {
     [fd] = (await once(stream, "open")) as [number];
   } catch (error) {
-    throw new UserError(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UserError(
+      `${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   // A big batch is flushed to disk in the background as it is written, so the fsync that
   // must come before the rename does not wait for hundreds of megabytes at the very end.
@@ -119,8 +136,15 @@ export async function fileSink(file: string, force: boolean): Promise<OutputSink
         if (force) await rename(temporary, file);
         else await link(temporary, file);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${file}: already exists; refusing to overwrite it`, [], "Pass --force to replace it.");
-        throw new UserError(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        if ((error as NodeJS.ErrnoException).code === "EEXIST")
+          throw new UserError(
+            `${file}: already exists; refusing to overwrite it`,
+            [],
+            "Pass --force to replace it.",
+          );
+        throw new UserError(
+          `${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        );
       } finally {
         await rm(temporary, { force: true });
       }

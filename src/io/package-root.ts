@@ -11,9 +11,15 @@ export function packageInfo(): { root: string; version: string } {
   for (;;) {
     const manifest = join(dir, "package.json");
     if (existsSync(manifest)) {
-      const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown; version?: unknown };
+      const parsed = JSON.parse(readFileSync(manifest, "utf8")) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (parsed.name === "social-audit") {
-        cached = { root: dir, version: typeof parsed.version === "string" ? parsed.version : "0.0.0" };
+        cached = {
+          root: dir,
+          version: typeof parsed.version === "string" ? parsed.version : "0.0.0",
+        };
         return cached;
       }
     }

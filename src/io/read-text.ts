@@ -10,7 +10,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Decodes input as UTF-8 text, refusing binary data and invalid encodings with a clear message. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_INPUT_BYTES) {
-    throw new UserError(`${file}: file is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`, [], "Plans and rubrics are small YAML files; check that this is the file you meant.");
+    throw new UserError(
+      `${file}: file is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`,
+      [],
+      "Plans and rubrics are small YAML files; check that this is the file you meant.",
+    );
   }
   if (bytes.includes(0)) {
     throw new UserError(`${file}: looks like a binary file (it contains NUL bytes), not YAML text`);
@@ -19,7 +23,11 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new UserError(`${file}: is not valid UTF-8 text`, [], "Save the file as UTF-8 and try again.");
+    throw new UserError(
+      `${file}: is not valid UTF-8 text`,
+      [],
+      "Save the file as UTF-8 and try again.",
+    );
   }
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
@@ -40,11 +48,25 @@ export function readTextFileSync(path: string, display = path): string {
   }
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw new UserError(`${file}: is a directory, not a file`, [], "Pass a plan file; several can be given, e.g. plans/*.yaml");
+    if (info.isDirectory())
+      throw new UserError(
+        `${file}: is a directory, not a file`,
+        [],
+        "Pass a plan file; several can be given, e.g. plans/*.yaml",
+      );
     // A FIFO or device would block or never end; plans are ordinary files (or `-` for stdin).
-    if (!info.isFile()) throw new UserError(`${file}: is not a regular file`, [], "To read a plan from a pipe, pass - and pipe it to stdin.");
+    if (!info.isFile())
+      throw new UserError(
+        `${file}: is not a regular file`,
+        [],
+        "To read a plan from a pipe, pass - and pipe it to stdin.",
+      );
     if (info.size > MAX_INPUT_BYTES) {
-      throw new UserError(`${file}: file is ${formatBytes(info.size)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`, [], "Plans and rubrics are small YAML files; check that this is the file you meant.");
+      throw new UserError(
+        `${file}: file is ${formatBytes(info.size)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans and rubrics`,
+        [],
+        "Plans and rubrics are small YAML files; check that this is the file you meant.",
+      );
     }
     // One read of the size fstat gave; a file that grows meanwhile is read as it was.
     const bytes = Buffer.allocUnsafe(info.size);
@@ -72,10 +94,13 @@ export async function readStdinText(stdin: NodeJS.ReadableStream): Promise<strin
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stdin) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    const buffer =
+      typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
     total += buffer.length;
     if (total > MAX_INPUT_BYTES) {
-      throw new UserError(`<stdin>: input is over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans`);
+      throw new UserError(
+        `<stdin>: input is over the ${formatBytes(MAX_INPUT_BYTES)} limit for plans`,
+      );
     }
     chunks.push(buffer);
   }
@@ -86,7 +111,11 @@ function fileError(error: unknown, file: string): UserError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
-      return new UserError(`${file}: no such file`, [], "Check the path, or run `social-audit init` to create a plan.");
+      return new UserError(
+        `${file}: no such file`,
+        [],
+        "Check the path, or run `social-audit init` to create a plan.",
+      );
     case "EACCES":
     case "EPERM":
       return new UserError(`${file}: permission denied`);

@@ -19,7 +19,11 @@ export async function fileExists(file: string): Promise<boolean> {
  * Writes a whole file atomically: a crash leaves either the old file or the new one, never
  * a torn one, and without `force` an existing file is never replaced.
  */
-export async function writeFileAtomic(file: string, text: string, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  text: string,
+  options: WriteOptions = {},
+): Promise<void> {
   const sink = await fileSink(file, options.force ?? false);
   try {
     await sink.write(text);

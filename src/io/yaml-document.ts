@@ -18,7 +18,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, strict: true });
+    doc = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      merge: false,
+      strict: true,
+    });
   } catch (error) {
     throw parseFailure(error, file);
   }
@@ -33,7 +39,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       ...position(e.pos[0]),
       message: e.message.split("\n")[0] ?? e.message,
     }));
-    throw new UserError(`${file}: is not valid YAML`, diagnostics, "Fix the YAML syntax at the place shown.");
+    throw new UserError(
+      `${file}: is not valid YAML`,
+      diagnostics,
+      "Fix the YAML syntax at the place shown.",
+    );
   }
   if (depthOf(doc.contents) > MAX_DEPTH) throw tooDeep(file);
   let data: unknown;
@@ -50,7 +60,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   if (forbidden.length > 0) {
     throw new UserError(
       `${file}: uses the reserved key "__proto__"`,
-      forbidden.map((path) => ({ file, ...locate(path), path: path.join("."), message: 'the key "__proto__" is not allowed' })),
+      forbidden.map((path) => ({
+        file,
+        ...locate(path),
+        path: path.join("."),
+        message: 'the key "__proto__" is not allowed',
+      })),
       "Rename or remove the key.",
     );
   }
@@ -82,13 +97,21 @@ function prototypeKeyPaths(root: unknown): Path[] {
  * stack, which happens at a depth that depends on the thread (workers have larger stacks).
  */
 function tooDeep(file: string): UserError {
-  return new UserError(`${file}: is nested more than ${MAX_DEPTH} levels deep`, [], "Plans and rubrics are shallow; check the brackets and indentation.");
+  return new UserError(
+    `${file}: is nested more than ${MAX_DEPTH} levels deep`,
+    [],
+    "Plans and rubrics are shallow; check the brackets and indentation.",
+  );
 }
 
 function parseFailure(error: unknown, file: string): UserError {
   const message = error instanceof Error ? error.message : String(error);
   if (/alias/i.test(message)) {
-    return new UserError(`${file}: uses too many YAML aliases (more than ${MAX_ALIASES}); refusing to expand it`, [], "This looks like an alias bomb; plans and rubrics need no more than a few aliases.");
+    return new UserError(
+      `${file}: uses too many YAML aliases (more than ${MAX_ALIASES}); refusing to expand it`,
+      [],
+      "This looks like an alias bomb; plans and rubrics need no more than a few aliases.",
+    );
   }
   if (error instanceof RangeError) return tooDeep(file);
   return new UserError(`${file}: cannot be read as YAML (${message})`);
@@ -114,7 +137,9 @@ function nodeAt(root: unknown, path: Path): Node | undefined {
   let found: Node | undefined = isCollection(root) || isScalar(root) ? (root as Node) : undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (!pair) return found;
       const value = pair.value;
       // Point at a scalar or flow value itself; for a block collection or an empty value the key's line reads best.
@@ -132,6 +157,16 @@ function nodeAt(root: unknown, path: Path): Node | undefined {
   return found;
 }
 
-export function problemsToDiagnostics(problems: readonly Problem[], parsed: Pick<ParsedYaml, "file" | "locate">, severity: "error" | "warning" = "error"): Diagnostic[] {
-  return problems.map((p) => ({ file: parsed.file, ...parsed.locate(p.path), path: formatPath(p.path), message: p.message, severity }));
+export function problemsToDiagnostics(
+  problems: readonly Problem[],
+  parsed: Pick<ParsedYaml, "file" | "locate">,
+  severity: "error" | "warning" = "error",
+): Diagnostic[] {
+  return problems.map((p) => ({
+    file: parsed.file,
+    ...parsed.locate(p.path),
+    path: formatPath(p.path),
+    message: p.message,
+    severity,
+  }));
 }

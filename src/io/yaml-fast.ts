@@ -46,7 +46,9 @@ const JSON_COMPATIBLE_ESCAPES = /^(?:[^"\\]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*$/;
 
 export function parseYamlFast(text: string): FastYaml | undefined {
   if (UNUSUAL_CHARACTER.test(text)) return undefined;
-  const raw = text.includes("\r") ? text.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line)) : text.split("\n");
+  const raw = text.includes("\r")
+    ? text.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line))
+    : text.split("\n");
   const lines = contentLines(raw);
   if (!lines || lines.length === 0 || lines[0]?.indent !== 0) return undefined;
   const reader = new BlockReader(raw, lines);
@@ -70,7 +72,10 @@ function contentLines(raw: readonly string[]): Line[] | undefined {
     while (line.charCodeAt(indent) === 32) indent++;
     if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) continue;
     const content = line.slice(indent).trimEnd();
-    if (indent === 0 && (content.startsWith("---") || content.startsWith("...") || content.startsWith("%"))) {
+    if (
+      indent === 0 &&
+      (content.startsWith("---") || content.startsWith("...") || content.startsWith("%"))
+    ) {
       // A single leading `---` is harmless; anything else about documents is `yaml`'s business.
       if (content === "---" && lines.length === 0) continue;
       return undefined;
@@ -89,7 +94,12 @@ class BlockReader {
   ) {}
 
   /** A block mapping whose keys sit at `indent`. */
-  mapping(start: number, indent: number, positions: PositionTree, depth: number): Record<string, unknown> {
+  mapping(
+    start: number,
+    indent: number,
+    positions: PositionTree,
+    depth: number,
+  ): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw DECLINE;
     const result: Record<string, unknown> = {};
     this.next = start;
@@ -107,10 +117,14 @@ class BlockReader {
           // A block collection is located at its key, as `yaml` reports it.
           const keys: PositionTree = new Map();
           positions.set(key, { at: { line: line.number, column: indent + 1 }, keys });
-          result[key] = isItem ? this.sequence(this.next + 1, following.indent) : this.mapping(this.next + 1, following.indent, keys, depth + 1);
+          result[key] = isItem
+            ? this.sequence(this.next + 1, following.indent)
+            : this.mapping(this.next + 1, following.indent, keys, depth + 1);
         } else {
           // An empty value sits at the end of its line, after any spaces, as `yaml` reports it.
-          positions.set(key, { at: { line: line.number, column: (this.raw[line.index] as string).length + 1 } });
+          positions.set(key, {
+            at: { line: line.number, column: (this.raw[line.index] as string).length + 1 },
+          });
           result[key] = null;
           this.next++;
         }
@@ -120,7 +134,8 @@ class BlockReader {
         if (rest[0] === "|" || rest[0] === ">") {
           const { value, end } = blockText(this.raw, line.index + 1, indent, rest);
           result[key] = value;
-          while (this.next < this.lines.length && (this.lines[this.next] as Line).index < end) this.next++;
+          while (this.next < this.lines.length && (this.lines[this.next] as Line).index < end)
+            this.next++;
         } else {
           result[key] = inlineValue(rest);
           this.next++;
@@ -159,7 +174,12 @@ function isSequenceItem(content: string): boolean {
  * indented beyond the text's own indentation under `>`, and text running to the end of a file
  * with no final newline are left to `yaml`.
  */
-function blockText(raw: readonly string[], start: number, parent: number, header: string): { value: string; end: number } {
+function blockText(
+  raw: readonly string[],
+  start: number,
+  parent: number,
+  header: string,
+): { value: string; end: number } {
   if (!/^[|>][-+]?$/.test(header)) throw DECLINE;
   const folded = header[0] === ">";
   const chomp = header[1];
@@ -252,7 +272,8 @@ function blockScalar(text: string): unknown {
     return value;
   }
   if (first === undefined || "[]{},#&*!|>%@`".includes(first)) throw DECLINE;
-  if ((first === "-" || first === "?" || first === ":") && (text.length === 1 || text[1] === " ")) throw DECLINE;
+  if ((first === "-" || first === "?" || first === ":") && (text.length === 1 || text[1] === " "))
+    throw DECLINE;
   const comment = text.indexOf(" #");
   const plain = (comment < 0 ? text : text.slice(0, comment)).trimEnd();
   if (plain.includes(": ") || plain.endsWith(":")) throw DECLINE;
@@ -278,7 +299,13 @@ function flowSequence(text: string): unknown[] {
       let end = at;
       while (end < text.length && !",[]{}#".includes(text[end] as string)) end++;
       const plain = text.slice(at, end).trimEnd();
-      if (plain === "" || plain.includes(": ") || plain.endsWith(":") || "-?:&*!|>%@`'\"".includes(plain[0] as string)) throw DECLINE;
+      if (
+        plain === "" ||
+        plain.includes(": ") ||
+        plain.endsWith(":") ||
+        "-?:&*!|>%@`'\"".includes(plain[0] as string)
+      )
+        throw DECLINE;
       items.push(resolvePlain(plain));
       at = end;
     }
@@ -312,7 +339,10 @@ function quoted(text: string, start: number): { value: string; end: number } {
   const body = text.slice(start + 1, close);
   // These escapes mean the same in JSON and YAML; YAML's others (\x, \e, \N, ...) go to `yaml`.
   if (!JSON_COMPATIBLE_ESCAPES.test(body)) throw DECLINE;
-  return { value: body.includes("\\") ? (JSON.parse(`"${body}"`) as string) : body, end: close + 1 };
+  return {
+    value: body.includes("\\") ? (JSON.parse(`"${body}"`) as string) : body,
+    end: close + 1,
+  };
 }
 
 function expectOnlyComment(text: string, from: number): void {
@@ -344,8 +374,10 @@ function resolvePlain(text: string): unknown {
     if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
     if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
     if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
-    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return parseFloat(text);
+    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text))
+      return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text))
+      return parseFloat(text);
   }
   return text;
 }

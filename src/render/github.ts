@@ -4,10 +4,15 @@ import { stripControl } from "./sanitize.js";
 import type { Renderer } from "./types.js";
 
 /** GitHub's workflow-command escaping: data and properties differ in what must be encoded. */
-const escapeData = (s: string) => stripControl(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeData = (s: string) =>
+  stripControl(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
-function command(kind: "warning" | "error" | "notice", properties: Record<string, string | number | undefined>, message: string): string {
+function command(
+  kind: "warning" | "error" | "notice",
+  properties: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
@@ -21,14 +26,31 @@ function annotations(report: Report): string[] {
   const lines = report.recommendations.map((r) =>
     command(
       "warning",
-      { file, line: file ? r.location?.line : undefined, col: file ? r.location?.column : undefined, title: `${dimensionTitle(report, r.dimension)}: ${r.title}` },
+      {
+        file,
+        line: file ? r.location?.line : undefined,
+        col: file ? r.location?.column : undefined,
+        title: `${dimensionTitle(report, r.dimension)}: ${r.title}`,
+      },
       `${r.detail} (${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)`,
     ),
   );
   for (const check of report.thresholds.checks.filter((c) => !c.passed)) {
-    lines.push(command("error", { file, line: file ? 1 : undefined, title: "social-audit threshold" }, `${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)}`));
+    lines.push(
+      command(
+        "error",
+        { file, line: file ? 1 : undefined, title: "social-audit threshold" },
+        `${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)}`,
+      ),
+    );
   }
-  lines.push(command("notice", { title: `social-audit: ${report.organization}` }, `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => `${d.title} ${d.score.toFixed(1)}`).join(", ")}`));
+  lines.push(
+    command(
+      "notice",
+      { title: `social-audit: ${report.organization}` },
+      `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => `${d.title} ${d.score.toFixed(1)}`).join(", ")}`,
+    ),
+  );
   return lines;
 }
 

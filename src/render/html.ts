@@ -29,7 +29,10 @@ svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 @media print { main { padding: 0; } h2, h3 { break-after: avoid; } section.dimension, ol.steps li, tr { break-inside: avoid; } section.report + section.report { break-before: page; } }
 `;
 
-export function radarSvg(dimensions: readonly Pick<DimensionResult, "title" | "score">[], size = 300): string {
+export function radarSvg(
+  dimensions: readonly Pick<DimensionResult, "title" | "score">[],
+  size = 300,
+): string {
   const n = dimensions.length;
   if (n < 3) return "";
   // Side room for labels such as "Relationships 65", which sit beyond the chart's edge.
@@ -40,10 +43,22 @@ export function radarSvg(dimensions: readonly Pick<DimensionResult, "title" | "s
   const r = size / 2 - 40;
   const point = (i: number, value: number) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return [cx + Math.cos(angle) * r * (value / 100), c + Math.sin(angle) * r * (value / 100)] as const;
+    return [
+      cx + Math.cos(angle) * r * (value / 100),
+      c + Math.sin(angle) * r * (value / 100),
+    ] as const;
   };
-  const ring = (value: number) => dimensions.map((_, i) => point(i, value).map((x) => x.toFixed(1)).join(",")).join(" ");
-  const rings = [25, 50, 75, 100].map((v) => `<polygon points="${ring(v)}" fill="none" stroke="#d9dee6"/>`).join("");
+  const ring = (value: number) =>
+    dimensions
+      .map((_, i) =>
+        point(i, value)
+          .map((x) => x.toFixed(1))
+          .join(","),
+      )
+      .join(" ");
+  const rings = [25, 50, 75, 100]
+    .map((v) => `<polygon points="${ring(v)}" fill="none" stroke="#d9dee6"/>`)
+    .join("");
   const axes = dimensions
     .map((_, i) => {
       const [x, y] = point(i, 100);
@@ -57,29 +72,53 @@ export function radarSvg(dimensions: readonly Pick<DimensionResult, "title" | "s
       return `<text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="${anchor}">${e(d.title)} ${d.score.toFixed(0)}</text>`;
     })
     .join("");
-  const shape = dimensions.map((d, i) => point(i, Math.max(d.score, 1)).map((x) => x.toFixed(1)).join(",")).join(" ");
+  const shape = dimensions
+    .map((d, i) =>
+      point(i, Math.max(d.score, 1))
+        .map((x) => x.toFixed(1))
+        .join(","),
+    )
+    .join(" ");
   return `<svg class="radar" role="img" aria-label="Radar chart of dimension scores" viewBox="0 0 ${width} ${size}" width="${width}" height="${size}" xmlns="http://www.w3.org/2000/svg">${rings}${axes}<polygon points="${shape}" fill="rgba(47,111,223,.25)" stroke="#2f6fdf" stroke-width="2"/>${labels}</svg>`;
 }
 
 function bars(report: Report): string {
   const rows = report.dimensions
-    .map((d) => `<div class="bar-row"><span>${e(d.title)}</span><div class="bar" role="meter" aria-valuenow="${d.score}" aria-valuemin="0" aria-valuemax="100"><span style="width:${d.score}%"></span></div><span>${d.score.toFixed(1)} · ${e(d.level.label)}</span></div>`)
+    .map(
+      (d) =>
+        `<div class="bar-row"><span>${e(d.title)}</span><div class="bar" role="meter" aria-valuenow="${d.score}" aria-valuemin="0" aria-valuemax="100"><span style="width:${d.score}%"></span></div><span>${d.score.toFixed(1)} · ${e(d.level.label)}</span></div>`,
+    )
     .join("");
   return `<div class="bars">${rows}</div>`;
 }
 
 function section(report: Report, options: RenderOptions): string {
-  const meta = [report.date, report.auditor && `Auditor: ${report.auditor}`, report.source.plan && `Plan: ${report.source.plan}`].filter(Boolean).map((m) => e(String(m))).join(" · ");
+  const meta = [
+    report.date,
+    report.auditor && `Auditor: ${report.auditor}`,
+    report.source.plan && `Plan: ${report.source.plan}`,
+  ]
+    .filter(Boolean)
+    .map((m) => e(String(m)))
+    .join(" · ");
   const overallLevel = report.levels.find((l) => l.id === report.overall.level.id);
   const top = report.recommendations.slice(0, Math.max(options.top, 1));
   const parts: string[] = [];
-  parts.push(`<h1>Social readiness: ${e(report.organization)}</h1>`, meta ? `<p class="meta">${meta}</p>` : "");
+  parts.push(
+    `<h1>Social readiness: ${e(report.organization)}</h1>`,
+    meta ? `<p class="meta">${meta}</p>` : "",
+  );
   parts.push(
     `<div class="overview"><div><div class="score" data-testid="overall">${report.overall.score.toFixed(1)}</div><div class="level">${e(report.overall.level.label)}</div><p class="muted">${e(overallLevel?.summary ?? "")}</p></div>${radarSvg(report.dimensions)}${bars(report)}</div>`,
   );
   if (top.length > 0) {
-    parts.push(`<h2>Next steps</h2><p class="muted">The ${top.length} highest-value recommendations of ${report.recommendations.length}, ranked by gain per unit of effort.</p><ol class="steps">`);
-    for (const r of top) parts.push(`<li><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · +${r.gain.overall.toFixed(1)} overall</span><br>${e(r.detail)}</li>`);
+    parts.push(
+      `<h2>Next steps</h2><p class="muted">The ${top.length} highest-value recommendations of ${report.recommendations.length}, ranked by gain per unit of effort.</p><ol class="steps">`,
+    );
+    for (const r of top)
+      parts.push(
+        `<li><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · +${r.gain.overall.toFixed(1)} overall</span><br>${e(r.detail)}</li>`,
+      );
     parts.push("</ol>");
   }
   parts.push("<h2>Dimensions</h2>");
@@ -89,7 +128,9 @@ function section(report: Report, options: RenderOptions): string {
     parts.push(
       `<section class="dimension"><h3>${e(d.title)}: ${d.score.toFixed(1)} (${e(d.level.label)})</h3><p>${e(d.description)}</p>`,
       `<div class="poles"><div><strong>Existing</strong><br>${e(d.existing)}</div><div><strong>Living</strong><br>${e(d.living)}</div></div>`,
-      d.nextLevel && steps.length > 0 ? `<p><strong>To reach ${e(d.nextLevel.level.label)}</strong> (+${d.nextLevel.pointsNeeded.toFixed(1)} points): ${steps.map(e).join("; ")}.</p>` : "",
+      d.nextLevel && steps.length > 0
+        ? `<p><strong>To reach ${e(d.nextLevel.level.label)}</strong> (+${d.nextLevel.pointsNeeded.toFixed(1)} points): ${steps.map(e).join("; ")}.</p>`
+        : "",
       recs.length > 0
         ? `<table><thead><tr><th>#</th><th>Recommendation</th><th>Effort</th><th>Gain</th></tr></thead><tbody>${recs.map((r) => `<tr><td>${r.rank}</td><td><strong>${e(r.title)}</strong><br>${e(r.detail)}</td><td>${r.effort}</td><td>+${r.gain.dimension.toFixed(1)}</td></tr>`).join("")}</tbody></table>`
         : "",
@@ -97,18 +138,24 @@ function section(report: Report, options: RenderOptions): string {
     );
   }
   if (report.unanswered.length > 0) {
-    parts.push(`<h2>Unanswered questions</h2><p class="muted">Each scores 0 until answered.</p><ul>${report.unanswered.map((u) => `<li>${e(dimensionTitle(report, u.dimension))}: ${e(u.prompt)}</li>`).join("")}</ul>`);
+    parts.push(
+      `<h2>Unanswered questions</h2><p class="muted">Each scores 0 until answered.</p><ul>${report.unanswered.map((u) => `<li>${e(dimensionTitle(report, u.dimension))}: ${e(u.prompt)}</li>`).join("")}</ul>`,
+    );
   }
   const notes = notesOf(report);
   if (report.notes || notes.length > 0) {
-    parts.push(`<h2>Notes</h2>${report.notes ? `<p>${e(report.notes)}</p>` : ""}<ul>${notes.map((n) => `<li><strong>${e(n.dimension)}</strong>, ${e(n.prompt)} ${e(n.text)}</li>`).join("")}</ul>`);
+    parts.push(
+      `<h2>Notes</h2>${report.notes ? `<p>${e(report.notes)}</p>` : ""}<ul>${notes.map((n) => `<li><strong>${e(n.dimension)}</strong>, ${e(n.prompt)} ${e(n.text)}</li>`).join("")}</ul>`,
+    );
   }
   if (report.thresholds.checks.length > 0) {
     parts.push(
       `<h2>Thresholds</h2><table><thead><tr><th>Check</th><th>Actual</th><th>Result</th><th>From</th></tr></thead><tbody>${report.thresholds.checks.map((c) => `<tr><td>${e(thresholdName(c))}</td><td>${c.actual.toFixed(1)}</td><td class="${c.passed ? "pass" : "fail"}">${c.passed ? "pass" : "FAIL"}</td><td>${c.source}</td></tr>`).join("")}</tbody></table>`,
     );
   }
-  parts.push(`<p class="muted">social-audit ${e(report.tool.version)} · report schema ${report.schemaVersion}</p>`);
+  parts.push(
+    `<p class="muted">social-audit ${e(report.tool.version)} · report schema ${report.schemaVersion}</p>`,
+  );
   return `<section class="report">${parts.join("\n")}</section>`;
 }
 
@@ -132,10 +179,14 @@ ${body}
 }
 
 export const htmlRenderer: Renderer = {
-  report: (report, options) => page(`Social readiness: ${report.organization}`, section(report, options)),
+  report: (report, options) =>
+    page(`Social readiness: ${report.organization}`, section(report, options)),
   batch: (reports, options) => {
     const summary = summarize(reports);
     const overview = `<h1>Social readiness audits</h1><p>${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average ${summary.averageOverall.toFixed(1)}.</p><table><thead><tr><th>Organization</th><th>Overall</th><th>Level</th></tr></thead><tbody>${reports.map((r) => `<tr><td>${e(r.organization)}</td><td>${r.overall.score.toFixed(1)}</td><td>${e(r.overall.level.label)}</td></tr>`).join("")}</tbody></table>`;
-    return page("Social readiness audits", `<section class="report">${overview}</section>\n${reports.map((r) => section(r, options)).join("\n")}`);
+    return page(
+      "Social readiness audits",
+      `<section class="report">${overview}</section>\n${reports.map((r) => section(r, options)).join("\n")}`,
+    );
   },
 };

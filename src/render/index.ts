@@ -1,6 +1,15 @@
 import type { Renderer } from "./types.js";
 
-export const FORMATS = ["table", "json", "jsonl", "markdown", "html", "junit", "sarif", "github"] as const;
+export const FORMATS = [
+  "table",
+  "json",
+  "jsonl",
+  "markdown",
+  "html",
+  "junit",
+  "sarif",
+  "github",
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**

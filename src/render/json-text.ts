@@ -8,7 +8,10 @@ export function toJson(value: unknown, indent?: number): string {
   // Reports are nearly always plain ASCII, and checking that (UTF-8 length equals UTF-16
   // length, and no DEL) is several times cheaper than running the pattern over every report.
   if (Buffer.byteLength(json) === json.length && !json.includes("\u007f")) return json;
-  return json.replace(UNSAFE_IN_TERMINALS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return json.replace(
+    UNSAFE_IN_TERMINALS,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 const UNSAFE_IN_TERMINALS = /[\u007f-\u009f\u2028\u2029]/g;

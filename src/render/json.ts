@@ -5,5 +5,6 @@ import type { Renderer } from "./types.js";
 
 export const jsonRenderer: Renderer = {
   report: (report) => `${toJson(report, 2)}\n`,
-  batch: (reports) => `${toJson({ schemaVersion: REPORT_SCHEMA_VERSION, summary: summarize(reports), reports }, 2)}\n`,
+  batch: (reports) =>
+    `${toJson({ schemaVersion: REPORT_SCHEMA_VERSION, summary: summarize(reports), reports }, 2)}\n`,
 };

@@ -24,13 +24,20 @@ function suite(report: Report): { xml: string; tests: number; failures: number }
   ];
   for (const check of report.thresholds.checks) {
     if (check.passed) continue;
-    const target = cases.find((c) => (check.scope === "overall" ? c.name === "overall" : c.name === check.dimension));
-    target?.failures.push(`${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (${check.source})`);
+    const target = cases.find((c) =>
+      check.scope === "overall" ? c.name === "overall" : c.name === check.dimension,
+    );
+    target?.failures.push(
+      `${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (${check.source})`,
+    );
   }
   const failures = cases.filter((c) => c.failures.length > 0).length;
   const body = cases
     .map((c) => {
-      const failure = c.failures.length > 0 ? `\n      <failure message="${escapeXml(c.failures.join("; "))}" type="threshold">${escapeXml(c.failures.join("\n"))}</failure>` : "";
+      const failure =
+        c.failures.length > 0
+          ? `\n      <failure message="${escapeXml(c.failures.join("; "))}" type="threshold">${escapeXml(c.failures.join("\n"))}</failure>`
+          : "";
       return `    <testcase name="${escapeXml(c.name)}" classname="${c.classname}" time="0">${failure}\n      <system-out>${escapeXml(c.out)}</system-out>\n    </testcase>`;
     })
     .join("\n");

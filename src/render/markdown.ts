@@ -17,44 +17,73 @@ export function md(text: string): string {
 function renderReport(report: Report, options: RenderOptions, heading = "#"): string {
   const out: string[] = [];
   out.push(`${heading} Social readiness: ${md(report.organization)}`, "");
-  const meta = [report.date && `Date: ${md(report.date)}`, report.auditor && `Auditor: ${md(report.auditor)}`, report.source.plan && `Plan: \`${report.source.plan.replace(/`/g, "")}\``].filter(Boolean);
+  const meta = [
+    report.date && `Date: ${md(report.date)}`,
+    report.auditor && `Auditor: ${md(report.auditor)}`,
+    report.source.plan && `Plan: \`${report.source.plan.replace(/`/g, "")}\``,
+  ].filter(Boolean);
   if (meta.length > 0) out.push(meta.join(" · "), "");
   const overallLevel = report.levels.find((l) => l.id === report.overall.level.id);
-  out.push(`**Overall: ${report.overall.score.toFixed(1)}/100, ${md(report.overall.level.label)}.** ${overallLevel ? md(overallLevel.summary) : ""}`, "");
+  out.push(
+    `**Overall: ${report.overall.score.toFixed(1)}/100, ${md(report.overall.level.label)}.** ${overallLevel ? md(overallLevel.summary) : ""}`,
+    "",
+  );
 
   out.push("| Dimension | Score | Level | |", "| --- | ---: | --- | --- |");
-  for (const d of report.dimensions) out.push(`| ${md(d.title)} | ${d.score.toFixed(1)} | ${md(d.level.label)} | \`${bar(d.score)}\` |`);
+  for (const d of report.dimensions)
+    out.push(
+      `| ${md(d.title)} | ${d.score.toFixed(1)} | ${md(d.level.label)} | \`${bar(d.score)}\` |`,
+    );
   out.push("");
 
   if (report.recommendations.length > 0) {
     const top = report.recommendations.slice(0, Math.max(options.top, 1));
     out.push(`${heading}# Next steps`, "");
-    out.push(`The ${top.length} highest-value recommendations of ${report.recommendations.length}, ranked by gain per unit of effort.`, "");
+    out.push(
+      `The ${top.length} highest-value recommendations of ${report.recommendations.length}, ranked by gain per unit of effort.`,
+      "",
+    );
     for (const r of top) {
-      out.push(`${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)  `, `   ${md(r.detail)}`);
+      out.push(
+        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)  `,
+        `   ${md(r.detail)}`,
+      );
     }
     out.push("");
   }
 
   out.push(`${heading}# Dimensions`, "");
   for (const d of report.dimensions) {
-    out.push(`${heading}## ${md(d.title)}: ${d.score.toFixed(1)} (${md(d.level.label)})`, "", md(d.description), "");
+    out.push(
+      `${heading}## ${md(d.title)}: ${d.score.toFixed(1)} (${md(d.level.label)})`,
+      "",
+      md(d.description),
+      "",
+    );
     out.push(`- **Existing:** ${md(d.existing)}`, `- **Living:** ${md(d.living)}`);
     const steps = stepTitles(report, d);
     if (d.nextLevel && steps.length > 0) {
-      out.push(`- **To reach ${md(d.nextLevel.level.label)}** (+${d.nextLevel.pointsNeeded.toFixed(1)} points): ${steps.map(md).join("; ")}.`);
+      out.push(
+        `- **To reach ${md(d.nextLevel.level.label)}** (+${d.nextLevel.pointsNeeded.toFixed(1)} points): ${steps.map(md).join("; ")}.`,
+      );
     }
     const recs = report.recommendations.filter((r) => r.dimension === d.id);
     if (recs.length > 0) {
       out.push("", "| # | Recommendation | Effort | Gain |", "| ---: | --- | --- | ---: |");
-      for (const r of recs) out.push(`| ${r.rank} | **${md(r.title)}**: ${md(r.detail)} | ${r.effort} | +${r.gain.dimension.toFixed(1)} |`);
+      for (const r of recs)
+        out.push(
+          `| ${r.rank} | **${md(r.title)}**: ${md(r.detail)} | ${r.effort} | +${r.gain.dimension.toFixed(1)} |`,
+        );
     }
     out.push("");
   }
 
   if (report.unanswered.length > 0) {
     out.push(`${heading}# Unanswered questions`, "", "Each scores 0 until answered.", "");
-    for (const u of report.unanswered) out.push(`- ${md(dimensionTitle(report, u.dimension))}: ${md(u.prompt)} (\`${u.dimension}.${u.question}\`)`);
+    for (const u of report.unanswered)
+      out.push(
+        `- ${md(dimensionTitle(report, u.dimension))}: ${md(u.prompt)} (\`${u.dimension}.${u.question}\`)`,
+      );
     out.push("");
   }
 
@@ -67,11 +96,22 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
   }
 
   if (report.thresholds.checks.length > 0) {
-    out.push(`${heading}# Thresholds`, "", "| Check | Actual | Result | From |", "| --- | ---: | --- | --- |");
-    for (const c of report.thresholds.checks) out.push(`| ${thresholdName(c)} | ${c.actual.toFixed(1)} | ${c.passed ? "pass" : "**FAIL**"} | ${c.source} |`);
+    out.push(
+      `${heading}# Thresholds`,
+      "",
+      "| Check | Actual | Result | From |",
+      "| --- | ---: | --- | --- |",
+    );
+    for (const c of report.thresholds.checks)
+      out.push(
+        `| ${thresholdName(c)} | ${c.actual.toFixed(1)} | ${c.passed ? "pass" : "**FAIL**"} | ${c.source} |`,
+      );
     out.push("");
   }
-  out.push(`<sub>social-audit ${md(report.tool.version)}, report schema ${report.schemaVersion}</sub>`, "");
+  out.push(
+    `<sub>social-audit ${md(report.tool.version)}, report schema ${report.schemaVersion}</sub>`,
+    "",
+  );
   return out.join("\n");
 }
 
@@ -86,7 +126,10 @@ export const markdownRenderer: Renderer = {
       "",
       "| Organization | Overall | Level | Thresholds |",
       "| --- | ---: | --- | --- |",
-      ...reports.map((r) => `| ${md(r.organization)} | ${r.overall.score.toFixed(1)} | ${md(r.overall.level.label)} | ${r.thresholds.checks.length === 0 ? "-" : r.thresholds.passed ? "pass" : "**FAIL**"} |`),
+      ...reports.map(
+        (r) =>
+          `| ${md(r.organization)} | ${r.overall.score.toFixed(1)} | ${md(r.overall.level.label)} | ${r.thresholds.checks.length === 0 ? "-" : r.thresholds.passed ? "pass" : "**FAIL**"} |`,
+      ),
       "",
     ];
     return [head.join("\n"), ...reports.map((r) => renderReport(r, options, "##"))].join("\n");

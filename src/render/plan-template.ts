@@ -46,8 +46,10 @@ function allowed(q: Question): string {
 }
 
 function optionLines(q: Question, indent: string): string[] {
-  if (q.kind === "choice") return q.choices.map((c) => `${indent}#   ${c.value}: ${oneLine(c.label)}`);
-  if (q.kind === "multi") return q.options.map((o) => `${indent}#   ${o.value}: ${oneLine(o.label)}`);
+  if (q.kind === "choice")
+    return q.choices.map((c) => `${indent}#   ${c.value}: ${oneLine(c.label)}`);
+  if (q.kind === "multi")
+    return q.options.map((o) => `${indent}#   ${o.value}: ${oneLine(o.label)}`);
   return [];
 }
 

@@ -8,18 +8,24 @@ export function dimensionTitle(report: Report, id: string): string {
 
 export function stepTitles(report: Report, dimension: DimensionResult): string[] {
   return (dimension.nextLevel?.steps ?? []).map(
-    (question) => report.recommendations.find((r) => r.dimension === dimension.id && r.question === question)?.title ?? question,
+    (question) =>
+      report.recommendations.find((r) => r.dimension === dimension.id && r.question === question)
+        ?.title ?? question,
   );
 }
 
 export function thresholdName(check: Report["thresholds"]["checks"][number]): string {
   const subject = check.scope === "overall" ? "overall" : (check.dimension ?? "?");
-  return check.kind === "baseline" ? `${subject} no lower than baseline ${check.min.toFixed(1)}` : `${subject} at least ${check.min.toFixed(1)}`;
+  return check.kind === "baseline"
+    ? `${subject} no lower than baseline ${check.min.toFixed(1)}`
+    : `${subject} at least ${check.min.toFixed(1)}`;
 }
 
 /** Text answers are the auditor's notes; reports that are handed over include them. */
 export function notesOf(report: Report): { dimension: string; prompt: string; text: string }[] {
   return report.dimensions.flatMap((d) =>
-    d.questions.filter((q) => q.kind === "text" && q.answered && q.answerText).map((q) => ({ dimension: d.title, prompt: q.prompt, text: q.answerText ?? "" })),
+    d.questions
+      .filter((q) => q.kind === "text" && q.answered && q.answerText)
+      .map((q) => ({ dimension: d.title, prompt: q.prompt, text: q.answerText ?? "" })),
   );
 }

@@ -24,7 +24,12 @@ interface SarifResult {
   ruleIndex: number;
   level: "warning" | "error";
   message: { text: string };
-  locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+  locations?: {
+    physicalLocation: {
+      artifactLocation: { uri: string };
+      region: { startLine: number; startColumn: number };
+    };
+  }[];
   properties?: Record<string, unknown>;
 }
 
@@ -61,7 +66,10 @@ function log(reports: readonly Report[]): string {
   for (const report of reports) {
     for (const r of report.recommendations) {
       const id = `${r.dimension}/${r.question}`;
-      const prompt = report.dimensions.find((d) => d.id === r.dimension)?.questions.find((q) => q.id === r.question)?.prompt ?? r.title;
+      const prompt =
+        report.dimensions
+          .find((d) => d.id === r.dimension)
+          ?.questions.find((q) => q.id === r.question)?.prompt ?? r.title;
       const index = ruleFor(id, () => ({
         id,
         name: r.question,
@@ -69,13 +77,21 @@ function log(reports: readonly Report[]): string {
         fullDescription: { text: stripControl(prompt) },
         help: { text: stripControl(r.detail) },
         defaultConfiguration: { level: "warning" },
-        properties: { dimension: r.dimension, effort: r.effort, tags: ["social-readiness", r.dimension] },
+        properties: {
+          dimension: r.dimension,
+          effort: r.effort,
+          tags: ["social-readiness", r.dimension],
+        },
       }));
       results.push({
         ruleId: id,
         ruleIndex: index,
         level: "warning",
-        message: { text: stripControl(`${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall): ${r.detail}`) },
+        message: {
+          text: stripControl(
+            `${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall): ${r.detail}`,
+          ),
+        },
         ...location(report, r.location),
         properties: { organization: report.organization, rank: r.rank, gain: r.gain },
       });
@@ -86,8 +102,12 @@ function log(reports: readonly Report[]): string {
         id,
         name: "threshold",
         shortDescription: { text: "Score below a required threshold" },
-        fullDescription: { text: "The audit's overall or dimension score is below the threshold set for it." },
-        help: { text: "Act on the highest-ranked recommendations for this dimension, then audit again." },
+        fullDescription: {
+          text: "The audit's overall or dimension score is below the threshold set for it.",
+        },
+        help: {
+          text: "Act on the highest-ranked recommendations for this dimension, then audit again.",
+        },
         defaultConfiguration: { level: "error" },
         properties: { tags: ["social-readiness", "threshold"] },
       }));
@@ -95,7 +115,11 @@ function log(reports: readonly Report[]): string {
         ruleId: id,
         ruleIndex: index,
         level: "error",
-        message: { text: stripControl(`${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (from ${check.source})`) },
+        message: {
+          text: stripControl(
+            `${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (from ${check.source})`,
+          ),
+        },
         ...location(report),
       });
     }
@@ -105,7 +129,9 @@ function log(reports: readonly Report[]): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "social-audit", version: reports[0]?.tool.version ?? "0.0.0", rules } },
+        tool: {
+          driver: { name: "social-audit", version: reports[0]?.tool.version ?? "0.0.0", rules },
+        },
         results,
       },
     ],

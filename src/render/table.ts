@@ -32,16 +32,28 @@ function table(head: string[], options: RenderOptions, colWidths?: (number | nul
 
 function dimensionRow(c: ChalkInstance, report: Report, d: DimensionResult): string[] {
   const colour = levelColour(c, report, d.level.id);
-  return [oneLine(d.title), d.score.toFixed(1), colour(oneLine(d.level.label)), colour(bar(d.score))];
+  return [
+    oneLine(d.title),
+    d.score.toFixed(1),
+    colour(oneLine(d.level.label)),
+    colour(bar(d.score)),
+  ];
 }
 
 function renderReport(report: Report, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
-  const meta = [report.date, report.auditor ? `auditor: ${oneLine(report.auditor)}` : null].filter(Boolean).join(", ");
-  lines.push(c.bold(`Social readiness: ${oneLine(report.organization)}`) + (meta ? c.dim(`  (${meta})`) : ""));
+  const meta = [report.date, report.auditor ? `auditor: ${oneLine(report.auditor)}` : null]
+    .filter(Boolean)
+    .join(", ");
+  lines.push(
+    c.bold(`Social readiness: ${oneLine(report.organization)}`) +
+      (meta ? c.dim(`  (${meta})`) : ""),
+  );
   const overallColour = levelColour(c, report, report.overall.level.id);
-  lines.push(`Overall ${c.bold(report.overall.score.toFixed(1))}/100  ${overallColour(`${oneLine(report.overall.level.label)}  ${bar(report.overall.score)}`)}`);
+  lines.push(
+    `Overall ${c.bold(report.overall.score.toFixed(1))}/100  ${overallColour(`${oneLine(report.overall.level.label)}  ${bar(report.overall.score)}`)}`,
+  );
   lines.push("");
 
   const scores = table(["Dimension", "Score", "Level", ""], options);
@@ -49,18 +61,38 @@ function renderReport(report: Report, options: RenderOptions): string {
   lines.push(scores.toString());
   // Say where scores come from whenever it is not the shipped defaults, so nobody misreads them.
   const custom = report.dimensions.filter((d) => !d.rubric.builtin);
-  if (custom.length > 0) lines.push(c.dim(`Rubrics: ${custom.map((d) => `${d.id} ${d.rubric.version} from ${oneLine(d.rubric.source)}`).join("; ")}`));
+  if (custom.length > 0)
+    lines.push(
+      c.dim(
+        `Rubrics: ${custom.map((d) => `${d.id} ${d.rubric.version} from ${oneLine(d.rubric.source)}`).join("; ")}`,
+      ),
+    );
   const weighted = report.dimensions.filter((d) => d.weightSource === "plan");
-  if (weighted.length > 0) lines.push(c.dim(`Weights from the plan: ${weighted.map((d) => `${d.id} ${d.weight}`).join(", ")}`));
+  if (weighted.length > 0)
+    lines.push(
+      c.dim(`Weights from the plan: ${weighted.map((d) => `${d.id} ${d.weight}`).join(", ")}`),
+    );
 
   const top = report.recommendations.slice(0, options.top);
   if (top.length > 0) {
     lines.push("", c.bold(`Next steps (top ${top.length} of ${report.recommendations.length})`));
     const textWidth = Math.max(30, options.width - 36);
-    const steps = table(["#", "Recommendation", "Dimension", "Effort", "Gain"], options, [4, textWidth, 15, 8, 7]);
+    const steps = table(["#", "Recommendation", "Dimension", "Effort", "Gain"], options, [
+      4,
+      textWidth,
+      15,
+      8,
+      7,
+    ]);
     for (const r of top) {
       const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
-      steps.push([String(r.rank), `${c.bold(oneLine(r.title))}\n${oneLine(r.detail)}`, oneLine(title), r.effort, `+${r.gain.overall.toFixed(1)}`]);
+      steps.push([
+        String(r.rank),
+        `${c.bold(oneLine(r.title))}\n${oneLine(r.detail)}`,
+        oneLine(title),
+        r.effort,
+        `+${r.gain.overall.toFixed(1)}`,
+      ]);
     }
     lines.push(steps.toString());
   }
@@ -71,14 +103,22 @@ function renderReport(report: Report, options: RenderOptions): string {
     for (const d of paths) {
       const next = d.nextLevel;
       if (!next) continue;
-      const titles = next.steps.map((id) => oneLine(report.recommendations.find((r) => r.dimension === d.id && r.question === id)?.title ?? id));
-      lines.push(`  ${oneLine(d.title)}: ${oneLine(d.level.label)} -> ${oneLine(next.level.label)} (+${next.pointsNeeded.toFixed(1)} points): ${titles.join("; ")}`);
+      const titles = next.steps.map((id) =>
+        oneLine(
+          report.recommendations.find((r) => r.dimension === d.id && r.question === id)?.title ??
+            id,
+        ),
+      );
+      lines.push(
+        `  ${oneLine(d.title)}: ${oneLine(d.level.label)} -> ${oneLine(next.level.label)} (+${next.pointsNeeded.toFixed(1)} points): ${titles.join("; ")}`,
+      );
     }
   }
 
   if (report.unanswered.length > 0) {
     lines.push("", c.bold(`Unanswered (${report.unanswered.length}, scored as 0)`));
-    for (const u of report.unanswered) lines.push(`  ${u.dimension}.${u.question}: ${oneLine(u.prompt)}`);
+    for (const u of report.unanswered)
+      lines.push(`  ${u.dimension}.${u.question}: ${oneLine(u.prompt)}`);
   }
 
   if (report.thresholds.checks.length > 0) {
@@ -87,7 +127,9 @@ function renderReport(report: Report, options: RenderOptions): string {
       const name = check.scope === "overall" ? "overall" : check.dimension;
       const verdict = check.passed ? c.green("pass") : c.red("FAIL");
       const relation = check.kind === "baseline" ? "baseline" : "minimum";
-      lines.push(`  ${verdict}  ${name} ${check.actual.toFixed(1)} (${relation} ${check.min.toFixed(1)}, from ${check.source})`);
+      lines.push(
+        `  ${verdict}  ${name} ${check.actual.toFixed(1)} (${relation} ${check.min.toFixed(1)}, from ${check.source})`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
@@ -101,7 +143,16 @@ export const tableRenderer: Renderer = {
     const summary = summarize(reports);
     const overview = table(["Organization", "Overall", "Level", "Thresholds"], options);
     for (const r of reports) {
-      overview.push([oneLine(r.organization), r.overall.score.toFixed(1), oneLine(r.overall.level.label), r.thresholds.checks.length === 0 ? "-" : r.thresholds.passed ? c.green("pass") : c.red("FAIL")]);
+      overview.push([
+        oneLine(r.organization),
+        r.overall.score.toFixed(1),
+        oneLine(r.overall.level.label),
+        r.thresholds.checks.length === 0
+          ? "-"
+          : r.thresholds.passed
+            ? c.green("pass")
+            : c.red("FAIL"),
+      ]);
     }
     parts.push(
       `${c.bold(`Summary: ${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold, average ${summary.averageOverall.toFixed(1)}`)}\n${overview.toString()}\n`,

@@ -28,16 +28,31 @@ describe("social-audit audit", () => {
 
   it("places the four examples in four different levels", async () => {
     const levels = await Promise.all(
-      ["bakery.yaml", "bike-shop.yaml", "accounting-firm.yaml", "b2b-living.yaml"].map(async (name) => {
-        const { stdout } = await runCli(["audit", `examples/${name}`, "--format", "json", "--fail-under", "0"]);
-        return (JSON.parse(stdout) as { overall: { level: { id: string } } }).overall.level.id;
-      }),
+      ["bakery.yaml", "bike-shop.yaml", "accounting-firm.yaml", "b2b-living.yaml"].map(
+        async (name) => {
+          const { stdout } = await runCli([
+            "audit",
+            `examples/${name}`,
+            "--format",
+            "json",
+            "--fail-under",
+            "0",
+          ]);
+          return (JSON.parse(stdout) as { overall: { level: { id: string } } }).overall.level.id;
+        },
+      ),
     );
     expect(levels).toEqual(["existing", "emerging", "engaging", "living"]);
   });
 
   it("exits 1 below --fail-under and says which threshold failed on stderr", async () => {
-    const { code, stdout, stderr } = await runCli(["audit", "examples/bakery.yaml", "--fail-under", "50", "--json"]);
+    const { code, stdout, stderr } = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "--fail-under",
+      "50",
+      "--json",
+    ]);
     expect(code).toBe(1);
     expect(JSON.parse(stdout).thresholds.passed).toBe(false);
     expect(stderr).toContain("below threshold: overall 11.7 < 50.0");
@@ -46,10 +61,22 @@ describe("social-audit audit", () => {
   it("checks per-dimension minimums with --min", async () => {
     const pass = await runCli(["audit", "examples/accounting-firm.yaml", "--min", "planning=80"]);
     expect(pass.code).toBe(0);
-    const fail = await runCli(["audit", "examples/accounting-firm.yaml", "--min", "planning=80", "--min", "relationships=70"]);
+    const fail = await runCli([
+      "audit",
+      "examples/accounting-firm.yaml",
+      "--min",
+      "planning=80",
+      "--min",
+      "relationships=70",
+    ]);
     expect(fail.code).toBe(1);
     expect(fail.stderr).toContain("relationships 65.3 < 70.0");
-    const unknown = await runCli(["audit", "examples/accounting-firm.yaml", "--min", "presense=70"]);
+    const unknown = await runCli([
+      "audit",
+      "examples/accounting-firm.yaml",
+      "--min",
+      "presense=70",
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--min names unknown dimension "presense"');
   });
@@ -61,22 +88,36 @@ describe("social-audit audit", () => {
   });
 
   it("exits 2 with file:line:column and a suggestion for an invalid plan, without a stack trace", async () => {
-    const { code, stdout, stderr } = await runCli(["audit", "test/fixtures/plans/wrong-types.yaml"]);
+    const { code, stdout, stderr } = await runCli([
+      "audit",
+      "test/fixtures/plans/wrong-types.yaml",
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain("test/fixtures/plans/wrong-types.yaml:4:20: answers.presence.response-time: must be a number of hours from 0 to 720");
+    expect(stderr).toContain(
+      "test/fixtures/plans/wrong-types.yaml:4:20: answers.presence.response-time: must be a number of hours from 0 to 720",
+    );
     expect(stderr).toContain('did you mean "logo-only"?');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it("reads a plan from stdin with -", async () => {
-    const { code, stdout } = await runCli(["audit", "-", "--json"], { stdin: readFileSync(example("bakery.yaml"), "utf8") });
+    const { code, stdout } = await runCli(["audit", "-", "--json"], {
+      stdin: readFileSync(example("bakery.yaml"), "utf8"),
+    });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).source.plan).toBeNull();
   });
 
   it("audits several plans with a summary, and fails if any is below a threshold", async () => {
-    const { code, stdout } = await runCli(["audit", "examples/bakery.yaml", "examples/b2b-living.yaml", "--json", "--fail-under", "40"]);
+    const { code, stdout } = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "examples/b2b-living.yaml",
+      "--json",
+      "--fail-under",
+      "40",
+    ]);
     expect(code).toBe(1);
     const batch = JSON.parse(stdout);
     expect(batch.summary).toMatchObject({ plans: 2, passed: 1, failed: 1 });
@@ -86,14 +127,23 @@ describe("social-audit audit", () => {
   });
 
   it("still reports the good plans when one of several is invalid, and exits 2", async () => {
-    const { code, stdout, stderr } = await runCli(["audit", "examples/bakery.yaml", "test/fixtures/plans/unknown-ids.yaml", "--json"]);
+    const { code, stdout, stderr } = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "test/fixtures/plans/unknown-ids.yaml",
+      "--json",
+    ]);
     expect(code).toBe(2);
     expect(JSON.parse(stdout).summary.plans).toBe(1);
     expect(stderr).toContain('unknown dimension "presense"');
   });
 
   it("treats unanswered questions as errors with --strict", async () => {
-    const { code, stderr } = await runCli(["audit", "test/fixtures/plans/partial.yaml", "--strict"]);
+    const { code, stderr } = await runCli([
+      "audit",
+      "test/fixtures/plans/partial.yaml",
+      "--strict",
+    ]);
     expect(code).toBe(2);
     expect(stderr).toContain("unanswered (--strict requires every scored question)");
     const lenient = await runCli(["audit", "test/fixtures/plans/partial.yaml"]);
@@ -123,7 +173,7 @@ describe("social-audit audit", () => {
     expect(stdout).toContain("Next steps (top 2 of");
     const bad = await runCli(["audit", "examples/bakery.yaml", "--top", "many"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--top takes a whole number');
+    expect(bad.stderr).toContain("--top takes a whole number");
   });
 
   it("uses ./social-plan.yaml when no plan is given, and says so", async () => {
@@ -143,9 +193,13 @@ describe("social-audit audit", () => {
   });
 
   it("colours only when asked: FORCE_COLOR on, NO_COLOR and --no-color off", async () => {
-    const forced = await runCli(["audit", "examples/bakery.yaml"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    const forced = await runCli(["audit", "examples/bakery.yaml"], {
+      env: { FORCE_COLOR: "1", NO_COLOR: "" },
+    });
     expect(forced.stdout).toMatch(/\u001b\[/);
-    const off = await runCli(["audit", "examples/bakery.yaml", "--no-color"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    const off = await runCli(["audit", "examples/bakery.yaml", "--no-color"], {
+      env: { FORCE_COLOR: "1", NO_COLOR: "" },
+    });
     expect(off.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -170,9 +224,19 @@ describe("social-audit rubrics", () => {
     const { code, stdout } = await runCli(["rubrics", "show", "--json"]);
     expect(code).toBe(0);
     const data = JSON.parse(stdout);
-    expect(data.dimensions.map((d: { id: string }) => d.id)).toEqual(["planning", "presence", "commitment", "relationships"]);
-    const responseTime = data.dimensions[1].questions.find((q: { id: string }) => q.id === "response-time");
-    expect(responseTime).toMatchObject({ kind: "number", allowed: { type: "number", unit: "hours", min: 0, max: 720 } });
+    expect(data.dimensions.map((d: { id: string }) => d.id)).toEqual([
+      "planning",
+      "presence",
+      "commitment",
+      "relationships",
+    ]);
+    const responseTime = data.dimensions[1].questions.find(
+      (q: { id: string }) => q.id === "response-time",
+    );
+    expect(responseTime).toMatchObject({
+      kind: "number",
+      allowed: { type: "number", unit: "hours", min: 0, max: 720 },
+    });
   });
 
   it("show ID prints one dimension for people, and suggests on a typo", async () => {
@@ -184,9 +248,15 @@ describe("social-audit rubrics", () => {
   });
 
   it("validate reports every problem in every file and exits 2", async () => {
-    const { code, stdout, stderr } = await runCli(["rubrics", "validate", fixture("rubrics", "bad")]);
+    const { code, stdout, stderr } = await runCli([
+      "rubrics",
+      "validate",
+      fixture("rubrics", "bad"),
+    ]);
     expect(code).toBe(2);
-    expect(stdout).toMatch(/duplicate-ids\.yaml:15:9: questions\[1\]\.id: duplicate question id "same"/);
+    expect(stdout).toMatch(
+      /duplicate-ids\.yaml:15:9: questions\[1\]\.id: duplicate question id "same"/,
+    );
     expect(stdout).toContain('unknown field "wieght" (did you mean "weight"?)');
     expect(stderr).toMatch(/6 files checked: \d+ errors/);
     const good = await runCli(["rubrics", "validate", "rubrics"]);

@@ -6,7 +6,10 @@ import { MAX_INPUT_BYTES } from "../../src/io/read-text.js";
 import { fixture, runCli, tempDir } from "../helpers.js";
 
 /** Each file in test/fixtures/bad/ with the messages it must produce (expected.json). */
-const expected = JSON.parse(readFileSync(fixture("bad", "expected.json"), "utf8")) as Record<"plans" | "rubrics", Record<string, string[]>>;
+const expected = JSON.parse(readFileSync(fixture("bad", "expected.json"), "utf8")) as Record<
+  "plans" | "rubrics",
+  Record<string, string[]>
+>;
 
 function assertCleanFailure(result: { code: number | null; stdout: string; stderr: string }) {
   expect(result.code).toBe(2);
@@ -71,10 +74,17 @@ describe("bad rubrics: every problem reported, exit 2", () => {
   });
 
   it("the same files passed with --rubrics stop an audit before it starts", async () => {
-    const result = await runCli(["audit", "examples/bakery.yaml", "--rubrics", "test/fixtures/bad/rubrics"]);
+    const result = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "--rubrics",
+      "test/fixtures/bad/rubrics",
+    ]);
     assertCleanFailure(result);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("invalid rubrics");
-    expect(result.stderr.match(/test\/fixtures\/bad\/rubrics\//g)?.length).toBeGreaterThanOrEqual(Object.keys(expected.rubrics).length);
+    expect(result.stderr.match(/test\/fixtures\/bad\/rubrics\//g)?.length).toBeGreaterThanOrEqual(
+      Object.keys(expected.rubrics).length,
+    );
   });
 });

@@ -12,12 +12,17 @@ describe("the code cache beside the bundle", () => {
   let expected: string;
   const args = ["audit", example("bakery.yaml"), "--format", "json"];
   const runCopy = () =>
-    spawnSync(process.execPath, [join(pkg, "bin", "social-audit.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    spawnSync(process.execPath, [join(pkg, "bin", "social-audit.js"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
 
   beforeAll(async () => {
     // A copy of the package, so spoiling its cache cannot disturb the other tests.
     pkg = tempDir();
-    for (const part of ["bin", "dist", "rubrics", "package.json"]) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    for (const part of ["bin", "dist", "rubrics", "package.json"])
+      cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
     cache = join(pkg, "dist", "bin", "cli.cjs.cache");
     expected = (await runCli(args)).stdout;
   });

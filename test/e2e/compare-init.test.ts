@@ -10,10 +10,23 @@ describe("social-audit compare", () => {
     const dir = tempDir();
     const before = join(dir, "before.json");
     const after = join(dir, "after.json");
-    await runCli(["audit", "examples/progress/bike-shop-march.yaml", "--json", "-o", before, "--fail-under", "0"]);
+    await runCli([
+      "audit",
+      "examples/progress/bike-shop-march.yaml",
+      "--json",
+      "-o",
+      before,
+      "--fail-under",
+      "0",
+    ]);
     await runCli(["audit", "examples/bike-shop.yaml", "--json", "-o", after, "--fail-under", "0"]);
     const fromReports = await runCli(["compare", before, after, "--json"]);
-    const fromPlans = await runCli(["compare", "examples/progress/bike-shop-march.yaml", "examples/bike-shop.yaml", "--json"]);
+    const fromPlans = await runCli([
+      "compare",
+      "examples/progress/bike-shop-march.yaml",
+      "examples/bike-shop.yaml",
+      "--json",
+    ]);
     expect(fromReports.code).toBe(0);
     const a = JSON.parse(fromReports.stdout);
     const b = JSON.parse(fromPlans.stdout);
@@ -27,7 +40,11 @@ describe("social-audit compare", () => {
   it("refuses something that is neither a report nor a plan", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "x.json"), '{"hello": 1}');
-    const { code, stderr } = await runCli(["compare", join(dir, "x.json"), "examples/bike-shop.yaml"]);
+    const { code, stderr } = await runCli([
+      "compare",
+      join(dir, "x.json"),
+      "examples/bike-shop.yaml",
+    ]);
     expect(code).toBe(2);
     expect(stderr).toContain("is not a social-audit report of schema version 1");
   });
@@ -37,12 +54,38 @@ describe("audit --baseline --fail-on-regression", () => {
   it("exits 1 naming what dropped, and 0 when nothing did", async () => {
     const dir = tempDir();
     const baseline = join(dir, "baseline.json");
-    await runCli(["audit", "examples/bike-shop.yaml", "--json", "-o", baseline, "--fail-under", "0"]);
-    const same = await runCli(["audit", "examples/bike-shop.yaml", "--baseline", baseline, "--fail-on-regression", "--fail-under", "0"]);
+    await runCli([
+      "audit",
+      "examples/bike-shop.yaml",
+      "--json",
+      "-o",
+      baseline,
+      "--fail-under",
+      "0",
+    ]);
+    const same = await runCli([
+      "audit",
+      "examples/bike-shop.yaml",
+      "--baseline",
+      baseline,
+      "--fail-on-regression",
+      "--fail-under",
+      "0",
+    ]);
     expect(same.code).toBe(0);
-    const worse = await runCli(["audit", "examples/progress/bike-shop-march.yaml", "--baseline", baseline, "--fail-on-regression", "--fail-under", "0"]);
+    const worse = await runCli([
+      "audit",
+      "examples/progress/bike-shop-march.yaml",
+      "--baseline",
+      baseline,
+      "--fail-on-regression",
+      "--fail-under",
+      "0",
+    ]);
     expect(worse.code).toBe(1);
-    expect(worse.stderr).toContain("overall 40.2 < 45.7 (baseline), presence 41.3 < 50.9 (baseline)");
+    expect(worse.stderr).toContain(
+      "overall 40.2 < 45.7 (baseline), presence 41.3 < 50.9 (baseline)",
+    );
     const alone = await runCli(["audit", "examples/bike-shop.yaml", "--fail-on-regression"]);
     expect(alone.code).toBe(2);
   });
@@ -57,7 +100,9 @@ describe("social-audit init", () => {
     const text = readFileSync(join(dir, "social-plan.yaml"), "utf8");
     const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1] ?? "";
     const schema = JSON.parse(readFileSync(join(dir, modeline), "utf8"));
-    expect(schema).toEqual(JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8")));
+    expect(schema).toEqual(
+      JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8")),
+    );
     const data = parse(text);
     expect(Object.keys(data.answers.presence)).toContain("response-time");
     expect(text).toContain("# Answer: a number of hours from 0 to 720");
@@ -75,9 +120,14 @@ describe("social-audit init", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8"));
     const validate = new Ajv2020({ strict: false }).compile(schema);
     for (const name of ["bakery", "bike-shop", "accounting-firm", "b2b-living"]) {
-      expect(validate(parse(readFileSync(join(ROOT, "examples", `${name}.yaml`), "utf8"))), name).toBe(true);
+      expect(
+        validate(parse(readFileSync(join(ROOT, "examples", `${name}.yaml`), "utf8"))),
+        name,
+      ).toBe(true);
     }
-    expect(validate({ organization: "x", answers: { presence: { "response-time": "fast" } } })).toBe(false);
+    expect(
+      validate({ organization: "x", answers: { presence: { "response-time": "fast" } } }),
+    ).toBe(false);
   });
 
   it("the report schema accepts a real report", async () => {

@@ -9,9 +9,23 @@ const require = createRequire(import.meta.url);
 
 describe("report formats", () => {
   it("markdown is a complete report (snapshot)", async () => {
-    const { code, stdout } = await runCli(["audit", "examples/bike-shop.yaml", "--format", "markdown", "--fail-under", "0"]);
+    const { code, stdout } = await runCli([
+      "audit",
+      "examples/bike-shop.yaml",
+      "--format",
+      "markdown",
+      "--fail-under",
+      "0",
+    ]);
     expect(code).toBe(0);
-    for (const heading of ["# Social readiness: Spoke & Chain Cycles", "## Next steps", "## Dimensions", "### Presence: 50.9 (Engaging)", "## Notes", "## Thresholds"]) {
+    for (const heading of [
+      "# Social readiness: Spoke & Chain Cycles",
+      "## Next steps",
+      "## Dimensions",
+      "### Presence: 50.9 (Engaging)",
+      "## Notes",
+      "## Thresholds",
+    ]) {
       expect(stdout).toContain(heading);
     }
     expect(stdout).toContain("- **Existing:**");
@@ -19,13 +33,26 @@ describe("report formats", () => {
   });
 
   it("junit is well-formed XML with a test case per dimension and a failure per failed threshold", async () => {
-    const { code, stdout } = await runCli(["audit", "examples/bike-shop.yaml", "--format", "junit", "--min", "presence=60"]);
+    const { code, stdout } = await runCli([
+      "audit",
+      "examples/bike-shop.yaml",
+      "--format",
+      "junit",
+      "--min",
+      "presence=60",
+    ]);
     expect(code).toBe(1);
     expect(XMLValidator.validate(stdout)).toBe(true);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(stdout);
     const suite = xml.testsuites.testsuite;
     expect(suite.name).toBe("Spoke & Chain Cycles");
-    expect(suite.testcase.map((c: { name: string }) => c.name)).toEqual(["overall", "planning", "presence", "commitment", "relationships"]);
+    expect(suite.testcase.map((c: { name: string }) => c.name)).toEqual([
+      "overall",
+      "planning",
+      "presence",
+      "commitment",
+      "relationships",
+    ]);
     expect(suite.failures).toBe("2");
     expect(suite.testcase[2].failure.message).toContain("presence at least 60.0, but scored 50.9");
   });
@@ -36,43 +63,80 @@ describe("report formats", () => {
     const schema = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
     // The published SARIF 2.1.0 schema is written in JSON Schema draft-04.
     // Its patterns predate ECMAScript's unicode regex mode, hence unicodeRegExp: false.
-    const ajv = new AjvDraft04Module.default({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+    const ajv = new AjvDraft04Module.default({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+      unicodeRegExp: false,
+    });
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const results = sarif.runs[0].results;
     const named = results.find((r: { ruleId: string }) => r.ruleId === "presence/named-people");
-    expect(named.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "examples/bike-shop.yaml" }, region: { startLine: 20, startColumn: 19 } });
-    expect(results.find((r: { level: string }) => r.level === "error").ruleId).toBe("threshold/overall");
+    expect(named.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "examples/bike-shop.yaml" },
+      region: { startLine: 20, startColumn: 19 },
+    });
+    expect(results.find((r: { level: string }) => r.level === "error").ruleId).toBe(
+      "threshold/overall",
+    );
   });
 
   it("github prints workflow annotations at plan lines, escaped", async () => {
     const { stdout } = await runCli(["audit", "examples/bike-shop.yaml", "--format", "github"]);
     const lines = stdout.trim().split("\n");
-    expect(lines).toContain(lines.find((l) => l.startsWith("::warning file=examples/bike-shop.yaml,line=20,col=19,title=Presence%3A Put named people in front::")));
-    expect(lines.some((l) => l.startsWith("::error file=examples/bike-shop.yaml,line=1,title=social-audit threshold::"))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^::notice title=social-audit%3A Spoke & Chain Cycles::Overall 45\.7\/100/);
+    expect(lines).toContain(
+      lines.find((l) =>
+        l.startsWith(
+          "::warning file=examples/bike-shop.yaml,line=20,col=19,title=Presence%3A Put named people in front::",
+        ),
+      ),
+    );
+    expect(
+      lines.some((l) =>
+        l.startsWith("::error file=examples/bike-shop.yaml,line=1,title=social-audit threshold::"),
+      ),
+    ).toBe(true);
+    expect(lines.at(-1)).toMatch(
+      /^::notice title=social-audit%3A Spoke & Chain Cycles::Overall 45\.7\/100/,
+    );
     expect(lines.every((l) => l.startsWith("::"))).toBe(true);
   });
 
   it("jsonl prints one parseable report per line for many plans", async () => {
-    const { stdout } = await runCli(["audit", "examples/bakery.yaml", "examples/bike-shop.yaml", "examples/b2b-living.yaml", "--format", "jsonl", "--fail-under", "0"]);
+    const { stdout } = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "examples/bike-shop.yaml",
+      "examples/b2b-living.yaml",
+      "--format",
+      "jsonl",
+      "--fail-under",
+      "0",
+    ]);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines.map((l) => JSON.parse(l).organization)).toEqual(["Crumb & Co Bakery", "Spoke & Chain Cycles", "Northwind Logistics Software"]);
+    expect(lines.map((l) => JSON.parse(l).organization)).toEqual([
+      "Crumb & Co Bakery",
+      "Spoke & Chain Cycles",
+      "Northwind Logistics Software",
+    ]);
   });
 
   it("html is one self-contained document with escaped text and no external references", async () => {
     const { stdout } = await runCli(["audit", "examples/bike-shop.yaml", "--format", "html"]);
     expect(stdout).toMatch(/^<!doctype html>/);
     expect(stdout).toContain("Spoke &amp; Chain Cycles");
-    expect(stdout).toContain("<svg class=\"radar\"");
+    expect(stdout).toContain('<svg class="radar"');
     expect(stdout).not.toMatch(/<script|<link |src="http|href="http|url\(/i);
   });
 
   it("ships schemas identical to what the code generates", async () => {
     for (const name of ["plan", "report", "rubric", "levels"]) {
       const { stdout } = await runCli(["schema", name]);
-      expect(JSON.parse(stdout), name).toEqual(JSON.parse(readFileSync(`${ROOT}/schemas/${name}.schema.json`, "utf8")));
+      expect(JSON.parse(stdout), name).toEqual(
+        JSON.parse(readFileSync(`${ROOT}/schemas/${name}.schema.json`, "utf8")),
+      );
     }
   });
 });

@@ -6,7 +6,10 @@ import { runCli, tempDir } from "../helpers.js";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 const browser = CANDIDATES.find((path) => existsSync(path));
-if (!browser) console.warn(`html-browser.test: skipped, no Chromium found at ${CANDIDATES.join(", ")} (.ci/run installs Debian's chromium)`);
+if (!browser)
+  console.warn(
+    `html-browser.test: skipped, no Chromium found at ${CANDIDATES.join(", ")} (.ci/run installs Debian's chromium)`,
+  );
 
 /** Flags that keep headless Chromium quiet on a closed network, as root, with a fresh profile. */
 function chromium(args: string[], dir: string) {
@@ -14,7 +17,18 @@ function chromium(args: string[], dir: string) {
   mkdirSync(profile, { recursive: true });
   return spawnSync(
     browser ?? "chromium",
-    ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`, ...args],
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
     { encoding: "utf8", timeout: 90_000 },
   );
 }
@@ -28,11 +42,14 @@ describe.skipIf(!browser)("html report in a real browser", () => {
     const dom = chromium(["--dump-dom", `file://${page}`], dir);
     expect(dom.status).toBe(0);
     // The browser's own parse of the page: elements as it built them, not our string.
-    expect(dom.stdout).toContain("<svg class=\"radar\"");
+    expect(dom.stdout).toContain('<svg class="radar"');
     expect((dom.stdout.match(/<div class="bar-row">/g) ?? []).length).toBe(4);
     expect(dom.stdout).toMatch(/<div class="score" data-testid="overall">72\.9<\/div>/);
     const pdf = join(dir, "report.pdf");
-    const printed = chromium([`--print-to-pdf=${pdf}`, "--no-pdf-header-footer", `file://${page}`], dir);
+    const printed = chromium(
+      [`--print-to-pdf=${pdf}`, "--no-pdf-header-footer", `file://${page}`],
+      dir,
+    );
     expect(printed.status).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
@@ -41,7 +58,10 @@ describe.skipIf(!browser)("html report in a real browser", () => {
   it("shows hostile plan text as text: no element, no script, no title change", async () => {
     const dir = tempDir();
     const plan = join(dir, "hostile.yaml");
-    writeFileSync(plan, `organization: "<img src=x onerror=\\"document.title='pwned'\\"><script>document.title='pwned'</script>"\nnotes: "</p><h1 id=injected>hi</h1>"\nanswers: {}\n`);
+    writeFileSync(
+      plan,
+      `organization: "<img src=x onerror=\\"document.title='pwned'\\"><script>document.title='pwned'</script>"\nnotes: "</p><h1 id=injected>hi</h1>"\nanswers: {}\n`,
+    );
     const { stdout } = await runCli(["audit", plan, "--format", "html"]);
     const page = join(dir, "report.html");
     writeFileSync(page, stdout);

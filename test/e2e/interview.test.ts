@@ -6,7 +6,10 @@ import { BIN, runCli, tempDir } from "../helpers.js";
 import { Terminal } from "./terminal.js";
 
 const hasTmux = Terminal.available();
-if (!hasTmux) console.warn("interview.test: terminal tests skipped, tmux is not installed (.ci/run installs it)");
+if (!hasTmux)
+  console.warn(
+    "interview.test: terminal tests skipped, tmux is not installed (.ci/run installs it)",
+  );
 
 const cli = `node ${BIN}`;
 let terminal: Terminal | undefined;
@@ -74,9 +77,16 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     terminal.keys("C-c");
     expect(await terminal.exitCode()).toBe(130);
     expect(terminal.screen()).toContain("4 answers saved to social-plan.yaml");
-    expect(terminal.screen()).toContain("Resume with: social-audit interview --out social-plan.yaml --resume --dimension presence");
+    expect(terminal.screen()).toContain(
+      "Resume with: social-audit interview --out social-plan.yaml --resume --dimension presence",
+    );
     const interrupted = parse(readFileSync(join(dir, "social-plan.yaml"), "utf8"));
-    expect(interrupted.answers.presence).toEqual({ "named-people": "some-named", "genuine-tone": 4, "questions-answered": "most", "response-time": 6 });
+    expect(interrupted.answers.presence).toEqual({
+      "named-people": "some-named",
+      "genuine-tone": 4,
+      "questions-answered": "most",
+      "response-time": 6,
+    });
 
     const again = await runCli(["interview", "--dimension", "presence"], { cwd: dir });
     expect(again.code).toBe(2);
@@ -94,7 +104,12 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     expect(await terminal.exitCode()).toBe(0);
     const done = parse(readFileSync(join(dir, "social-plan.yaml"), "utf8"));
     expect(done.auditor).toBe("Sam");
-    expect(done.answers.presence).toMatchObject({ "response-time": 6, "pull-content": "useful-first", "joins-conversations": 2, "offline-connected": ["handles-on-print", "events-followed-up"] });
+    expect(done.answers.presence).toMatchObject({
+      "response-time": 6,
+      "pull-content": "useful-first",
+      "joins-conversations": 2,
+      "offline-connected": ["handles-on-print", "events-followed-up"],
+    });
     expect(terminal.screen()).toMatch(/Presence\s+│ \d+\.\d/);
   });
 

@@ -20,24 +20,35 @@ describe("auditing many plans on worker threads", () => {
     for (let i = 0; i < 150; i++) {
       // Mostly valid plans with a different organisation each, and a bad one now and then.
       const name = `plan-${String(i).padStart(3, "0")}.yaml`;
-      if (i % 37 === 5) copyFileSync(fixture("bad", "plans", bad[i % bad.length] as string), join(dir, name));
+      if (i % 37 === 5)
+        copyFileSync(fixture("bad", "plans", bad[i % bad.length] as string), join(dir, name));
       else {
         const text = readFileSync(example(examples[i % examples.length] as string), "utf8");
-        writeFileSync(join(dir, name), text.replace(/^organization: .*$/m, `organization: Client ${i}`));
+        writeFileSync(
+          join(dir, name),
+          text.replace(/^organization: .*$/m, `organization: Client ${i}`),
+        );
       }
       plans.push(name);
     }
   });
 
-  it.each(["jsonl", "github"])("%s: --jobs 3 prints what --jobs 1 prints, in the same order", async (format) => {
-    const one = await runCli(["audit", ...plans, "--format", format, "--jobs", "1"], { cwd: dir });
-    const three = await runCli(["audit", ...plans, "--format", format, "--jobs", "3"], { cwd: dir });
-    expect(one.code).toBe(2); // the bad plans fail the run, after every good one is reported
-    expect(three.code).toBe(one.code);
-    expect(three.stdout).toBe(one.stdout);
-    expect(three.stderr).toBe(one.stderr);
-    expect(one.stdout.length).toBeGreaterThan(0);
-  });
+  it.each(["jsonl", "github"])(
+    "%s: --jobs 3 prints what --jobs 1 prints, in the same order",
+    async (format) => {
+      const one = await runCli(["audit", ...plans, "--format", format, "--jobs", "1"], {
+        cwd: dir,
+      });
+      const three = await runCli(["audit", ...plans, "--format", format, "--jobs", "3"], {
+        cwd: dir,
+      });
+      expect(one.code).toBe(2); // the bad plans fail the run, after every good one is reported
+      expect(three.code).toBe(one.code);
+      expect(three.stdout).toBe(one.stdout);
+      expect(three.stderr).toBe(one.stderr);
+      expect(one.stdout.length).toBeGreaterThan(0);
+    },
+  );
 
   it("streams results in plan order from several threads", async () => {
     const setup = {
@@ -59,11 +70,20 @@ describe("auditing many plans on worker threads", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as { source: { plan: string }; organization: string });
     // Every audited plan's report, in plan order, each from its own file.
-    expect(reports.map((r) => r.source.plan)).toEqual(outcomes.filter((o) => !("error" in o)).map((o) => o.source));
-    for (const report of reports) expect(report.organization).toBe(`Client ${Number(/\d+/.exec(report.source.plan)?.[0])}`);
-    expect(outcomes.filter((o) => "error" in o).map((o) => o.source)).toEqual(plans.filter((_, i) => i % 37 === 5));
+    expect(reports.map((r) => r.source.plan)).toEqual(
+      outcomes.filter((o) => !("error" in o)).map((o) => o.source),
+    );
+    for (const report of reports)
+      expect(report.organization).toBe(`Client ${Number(/\d+/.exec(report.source.plan)?.[0])}`);
+    expect(outcomes.filter((o) => "error" in o).map((o) => o.source)).toEqual(
+      plans.filter((_, i) => i % 37 === 5),
+    );
     // Thresholds travel to the workers: a plan below 50 carries its failed check.
-    expect(outcomes.some((o) => "failed" in o && o.failed.some((c) => c.scope === "overall" && c.min === 50))).toBe(true);
+    expect(
+      outcomes.some(
+        (o) => "failed" in o && o.failed.some((c) => c.scope === "overall" && c.min === 50),
+      ),
+    ).toBe(true);
   });
 
   it("refuses a huge hostile plan in a worker as it does in one thread", async () => {
@@ -72,14 +92,23 @@ describe("auditing many plans on worker threads", () => {
     expect(huge.length).toBeLessThan(1024 * 1024);
     writeFileSync(join(dir, "plan-005.yaml"), huge);
     try {
-      const one = await runCli(["audit", ...plans.slice(0, 40), "--format", "jsonl", "--jobs", "1"], { cwd: dir });
-      const two = await runCli(["audit", ...plans.slice(0, 40), "--format", "jsonl", "--jobs", "2"], { cwd: dir });
+      const one = await runCli(
+        ["audit", ...plans.slice(0, 40), "--format", "jsonl", "--jobs", "1"],
+        { cwd: dir },
+      );
+      const two = await runCli(
+        ["audit", ...plans.slice(0, 40), "--format", "jsonl", "--jobs", "2"],
+        { cwd: dir },
+      );
       expect(one.stderr).toContain("plan-005.yaml: invalid plan");
       expect(two.code).toBe(one.code);
       expect(two.stderr).toBe(one.stderr);
       expect(two.stdout).toBe(one.stdout);
     } finally {
-      copyFileSync(fixture("bad", "plans", readdirSync(fixture("bad", "plans"))[5] as string), join(dir, "plan-005.yaml"));
+      copyFileSync(
+        fixture("bad", "plans", readdirSync(fixture("bad", "plans"))[5] as string),
+        join(dir, "plan-005.yaml"),
+      );
     }
   });
 
@@ -110,6 +139,8 @@ describe("auditing many plans on worker threads", () => {
   it("refuses a --jobs that is not a thread count", async () => {
     const result = await runCli(["audit", "examples/bakery.yaml", "--jobs", "0"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--jobs takes a number of threads (1 or more) or "auto", got "0"');
+    expect(result.stderr).toContain(
+      '--jobs takes a number of threads (1 or more) or "auto", got "0"',
+    );
   });
 });

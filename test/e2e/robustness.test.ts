@@ -46,11 +46,14 @@ describe("text from plans cannot take over a terminal or a document", () => {
 
   it("error messages quoting a hostile value are sanitised too", async () => {
     const bad = join(dir, "bad.yaml");
-    writeFileSync(bad, String.raw`organization: x
+    writeFileSync(
+      bad,
+      String.raw`organization: x
 answers:
   presence:
     named-people: "\e]0;pwned\a\e[2Jlogo"
-`);
+`,
+    );
     const { code, stderr } = await runCli(["audit", bad]);
     expect(code).toBe(2);
     expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
@@ -76,39 +79,66 @@ describe("interrupted writes", () => {
     writeFileSync(join(dir, "new.txt"), fresh);
     writeFileSync(target, old);
     for (let round = 0; round < 12; round++) {
-      const child = spawn(process.execPath, [writer, target, join(dir, "old.txt"), join(dir, "new.txt")], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(
+        process.execPath,
+        [writer, target, join(dir, "old.txt"), join(dir, "new.txt")],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
       await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
       await new Promise((r) => setTimeout(r, 15 + round * 11));
       child.kill("SIGKILL");
       await new Promise((r) => child.once("close", r));
       const content = readFileSync(target, "utf8");
-      expect(content === old || content === fresh, `round ${round}: torn file of ${content.length} bytes`).toBe(true);
+      expect(
+        content === old || content === fresh,
+        `round ${round}: torn file of ${content.length} bytes`,
+      ).toBe(true);
     }
     // Killed writers may leave their temporary files behind, but never under the target's name.
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp")).every((f) => f.startsWith(".report.json."))).toBe(true);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".tmp"))
+        .every((f) => f.startsWith(".report.json.")),
+    ).toBe(true);
   });
 });
 
 describe("broken pipes", () => {
   it("`audit ... | head -1` ends quietly", () => {
     const plans = Array.from({ length: 150 }, () => "examples/b2b-living.yaml").join(" ");
-    const result = spawnSync("bash", ["-c", `set -o pipefail; node ${BIN} audit ${plans} --format jsonl | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; node ${BIN} audit ${plans} --format jsonl | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
     expect(result.stdout.trim()).toBe("status=0");
     expect(result.stderr).toBe("");
   });
 
   // A Node parent hands over a non-blocking pipe: once it is full, output is queued through
   // process.stdout instead, and a reader that leaves must still end the run quietly.
-  it.each([["one thread", "1"], ["worker threads", "2"]])("a reader that leaves early ends the run quietly (%s)", async (_name, jobs) => {
+  it.each([
+    ["one thread", "1"],
+    ["worker threads", "2"],
+  ])("a reader that leaves early ends the run quietly (%s)", async (_name, jobs) => {
     const plans = Array.from({ length: 600 }, () => "examples/b2b-living.yaml");
-    const child = spawn(process.execPath, [BIN, "audit", ...plans, "--format", "jsonl", "--jobs", jobs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [BIN, "audit", ...plans, "--format", "jsonl", "--jobs", jobs],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.stdout.once("data", () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on("close", (status) => resolve(status)));
+    const code = await new Promise<number | null>((resolve) =>
+      child.on("close", (status) => resolve(status)),
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
   });

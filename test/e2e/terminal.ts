@@ -31,8 +31,12 @@ export class Terminal {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
-      if (typeof pattern === "string" ? screen.includes(pattern) : pattern.test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen.slice(-2000)}`);
+      if (typeof pattern === "string" ? screen.includes(pattern) : pattern.test(screen))
+        return screen;
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${String(pattern)}; screen:\n${screen.slice(-2000)}`,
+        );
       await new Promise((r) => setTimeout(r, 40));
     }
   }

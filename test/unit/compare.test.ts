@@ -17,9 +17,25 @@ describe("compare", () => {
     const before = await audit(example("progress/bike-shop-march.yaml"));
     const after = await audit(example("bike-shop.yaml"));
     const c = compareReports(before, after);
-    expect(c.overall).toMatchObject({ before: 40.2, after: 45.7, delta: 5.5, levelBefore: "Emerging", levelAfter: "Emerging" });
-    expect(c.dimensions.find((d) => d.id === "presence")).toMatchObject({ delta: 9.6, levelBefore: "Emerging", levelAfter: "Engaging" });
-    expect(c.improved.map((q) => q.question)).toEqual(["named-people", "genuine-tone", "weekly-hours", "training", "listening"]);
+    expect(c.overall).toMatchObject({
+      before: 40.2,
+      after: 45.7,
+      delta: 5.5,
+      levelBefore: "Emerging",
+      levelAfter: "Emerging",
+    });
+    expect(c.dimensions.find((d) => d.id === "presence")).toMatchObject({
+      delta: 9.6,
+      levelBefore: "Emerging",
+      levelAfter: "Engaging",
+    });
+    expect(c.improved.map((q) => q.question)).toEqual([
+      "named-people",
+      "genuine-tone",
+      "weekly-hours",
+      "training",
+      "listening",
+    ]);
     expect(c.regressed).toEqual([]);
     expect(c.warnings).toEqual([]);
     const reverse = compareReports(after, before);
@@ -41,14 +57,20 @@ describe("compare", () => {
     const after = structuredClone(before);
     const presence = after.dimensions.find((d) => d.id === "presence");
     if (presence) presence.rubric.version = "2.0.0";
-    expect(compareReports(before, after).warnings).toEqual([expect.stringMatching(/presence was scored with rubric version 1\.0\.0 before and 2\.0\.0 after/)]);
+    expect(compareReports(before, after).warnings).toEqual([
+      expect.stringMatching(
+        /presence was scored with rubric version 1\.0\.0 before and 2\.0\.0 after/,
+      ),
+    ]);
   });
 
   it("baseline checks fail exactly the scores that dropped", async () => {
     const march = await audit(example("progress/bike-shop-march.yaml"));
     const september = await audit(example("bike-shop.yaml"));
     expect(baselineChecks(march, september).every((c) => c.passed)).toBe(true);
-    const failed = baselineChecks(september, march).filter((c) => !c.passed).map((c) => c.dimension ?? "overall");
+    const failed = baselineChecks(september, march)
+      .filter((c) => !c.passed)
+      .map((c) => c.dimension ?? "overall");
     expect(failed).toEqual(["overall", "presence", "commitment", "relationships"]);
   });
 });

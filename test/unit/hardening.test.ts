@@ -12,7 +12,8 @@ vi.mock("node:fs", async (importOriginal) => {
   return {
     ...actual,
     openSync: (path: Parameters<typeof actual.openSync>[0], ...rest: unknown[]) => {
-      if (String(path).endsWith("locked.yaml")) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      if (String(path).endsWith("locked.yaml"))
+        throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
       return (actual.openSync as (...args: unknown[]) => number)(path, ...rest);
     },
   };
@@ -21,20 +22,31 @@ vi.mock("node:fs", async (importOriginal) => {
 describe("unreadable files", () => {
   it("say permission denied, as a UserError", async () => {
     const { readTextFile } = await import("../../src/io/read-text.js");
-    await expect(readTextFile("/tmp/locked.yaml", "locked.yaml")).rejects.toThrow(new UserError("locked.yaml: permission denied"));
+    await expect(readTextFile("/tmp/locked.yaml", "locked.yaml")).rejects.toThrow(
+      new UserError("locked.yaml: permission denied"),
+    );
   });
 });
 
 /** Plan-shaped documents with arbitrary values where the answers go, plus near-miss ids. */
 function planDocument(ids: { dimensions: string[]; questions: string[] }) {
-  const id = fc.oneof(fc.constantFrom(...ids.dimensions, ...ids.questions, "__proto__", "constructor", "prototype"), fc.string({ maxLength: 12 }));
+  const id = fc.oneof(
+    fc.constantFrom(...ids.dimensions, ...ids.questions, "__proto__", "constructor", "prototype"),
+    fc.string({ maxLength: 12 }),
+  );
   return fc.record(
     {
       organization: fc.oneof(fc.string(), fc.anything()),
-      date: fc.oneof(fc.string(), fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString()))),
+      date: fc.oneof(
+        fc.string(),
+        fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())),
+      ),
       thresholds: fc.anything(),
       weights: fc.dictionary(id, fc.oneof(fc.double(), fc.anything())),
-      answers: fc.oneof(fc.dictionary(id, fc.oneof(fc.dictionary(id, fc.anything()), fc.anything())), fc.anything()),
+      answers: fc.oneof(
+        fc.dictionary(id, fc.oneof(fc.dictionary(id, fc.anything()), fc.anything())),
+        fc.anything(),
+      ),
     },
     { requiredKeys: [] },
   );
@@ -43,7 +55,10 @@ function planDocument(ids: { dimensions: string[]; questions: string[] }) {
 describe("loader properties", () => {
   it("plan loader: arbitrary YAML documents give a plan or our typed error", async () => {
     const rubrics = await builtinRubrics();
-    const ids = { dimensions: rubrics.dimensions.map((d) => d.rubric.id), questions: rubrics.dimensions.flatMap((d) => d.rubric.questions.map((q) => q.id)) };
+    const ids = {
+      dimensions: rubrics.dimensions.map((d) => d.rubric.id),
+      questions: rubrics.dimensions.flatMap((d) => d.rubric.questions.map((q) => q.id)),
+    };
     fc.assert(
       fc.property(planDocument(ids), (doc) => {
         let text: string;
@@ -65,20 +80,55 @@ describe("loader properties", () => {
   });
 
   it("rubric loader: arbitrary documents and strings give a rubric or diagnostics, never a throw", () => {
-    const question = fc.record({ id: fc.string(), kind: fc.constantFrom("choice", "multi", "boolean", "scale", "number", "text", "x"), weight: fc.anything(), choices: fc.anything(), bands: fc.anything(), labels: fc.anything() }, { requiredKeys: [] });
-    const rubric = fc.record({ id: fc.string(), version: fc.string(), title: fc.anything(), weight: fc.anything(), questions: fc.array(question, { maxLength: 3 }), levels: fc.anything() }, { requiredKeys: [] });
+    const question = fc.record(
+      {
+        id: fc.string(),
+        kind: fc.constantFrom("choice", "multi", "boolean", "scale", "number", "text", "x"),
+        weight: fc.anything(),
+        choices: fc.anything(),
+        bands: fc.anything(),
+        labels: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    const rubric = fc.record(
+      {
+        id: fc.string(),
+        version: fc.string(),
+        title: fc.anything(),
+        weight: fc.anything(),
+        questions: fc.array(question, { maxLength: 3 }),
+        levels: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.oneof(rubric.map((r) => { try { return stringify(r); } catch { return ""; } }), fc.string(), fc.string({ unit: "binary" })), fc.boolean(), (text, levels) => {
-        const result = parseRubricText(text, "prop.yaml", false, levels);
-        if (result.kind === "invalid") expect(result.diagnostics.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          rubric.map((r) => {
+            try {
+              return stringify(r);
+            } catch {
+              return "";
+            }
+          }),
+          fc.string(),
+          fc.string({ unit: "binary" }),
+        ),
+        fc.boolean(),
+        (text, levels) => {
+          const result = parseRubricText(text, "prop.yaml", false, levels);
+          if (result.kind === "invalid") expect(result.diagnostics.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 });
 
 describe("escaping", () => {
-  const hostile = "Evil\u001b]0;pwned\u0007 \u001b[2J\u001b[31mCorp\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\ \u009b31m <b>&</b>\u202e";
+  const hostile =
+    "Evil\u001b]0;pwned\u0007 \u001b[2J\u001b[31mCorp\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\ \u009b31m <b>&</b>\u202e";
 
   it("strips every escape sequence and control character for terminals", () => {
     const clean = stripControl(hostile);
@@ -89,7 +139,9 @@ describe("escaping", () => {
 
   it("escapes HTML and XML after stripping", () => {
     expect(escapeHtml(hostile)).toBe("Evil Corplink  &lt;b&gt;&amp;&lt;/b&gt;");
-    expect(escapeXml(`"quoted" 'single' \u0000 \ud800 ok`)).toBe("&quot;quoted&quot; &#39;single&#39;   ok");
+    expect(escapeXml(`"quoted" 'single' \u0000 \ud800 ok`)).toBe(
+      "&quot;quoted&quot; &#39;single&#39;   ok",
+    );
   });
 
   it("keeps property-based arbitrary text free of control characters", () => {

@@ -5,7 +5,13 @@ import type { Answer } from "../../src/core/kinds/index.js";
 import type { Plan } from "../../src/core/plan.js";
 import { findQuestion } from "../../src/core/rubric.js";
 import { promptSpec, wrap, type PromptSpec } from "../../src/interview/inquirer-prompter.js";
-import { interviewSteps, runInterview, type Prompter, type QuestionStep, type Reply } from "../../src/interview/session.js";
+import {
+  interviewSteps,
+  runInterview,
+  type Prompter,
+  type QuestionStep,
+  type Reply,
+} from "../../src/interview/session.js";
 import { builtinRubrics } from "../helpers.js";
 
 /** A prompter that answers from a script and fails on any question it was not told to expect. */
@@ -22,7 +28,8 @@ function scripted(texts: string[], replies: [string, Reply][]) {
       const id = `${step.dimension.id}.${step.question.id}`;
       asked.push(current === undefined ? id : `${id}=${JSON.stringify(current)}`);
       const next = replies.shift();
-      if (!next || next[0] !== id) throw new Error(`unexpected question ${id}, expected ${next?.[0] ?? "none"}`);
+      if (!next || next[0] !== id)
+        throw new Error(`unexpected question ${id}, expected ${next?.[0] ?? "none"}`);
       return next[1];
     },
   };
@@ -33,12 +40,22 @@ describe("interview flow", () => {
   it("asks every question of the chosen dimensions in order, saving after each answer", async () => {
     const rubrics = await builtinRubrics();
     const steps = interviewSteps(rubrics, ["presence"]);
-    expect(steps.map((s) => `${s.position}/${s.dimensionSize} ${s.overall}/${s.total}`).slice(0, 2)).toEqual(["1/7 1/7", "2/7 2/7"]);
-    const replies: [string, Reply][] = steps.map((s) => [`presence.${s.question.id}`, { type: "skip" }]);
+    expect(
+      steps.map((s) => `${s.position}/${s.dimensionSize} ${s.overall}/${s.total}`).slice(0, 2),
+    ).toEqual(["1/7 1/7", "2/7 2/7"]);
+    const replies: [string, Reply][] = steps.map((s) => [
+      `presence.${s.question.id}`,
+      { type: "skip" },
+    ]);
     replies[0] = ["presence.named-people", { type: "answer", value: "named-people" }];
     const saves: Plan[] = [];
     const script = scripted(["Acme", ""], replies);
-    const plan = await runInterview(script.prompter, { rubrics, dimensions: ["presence"], today: "2026-11-23", save: async (p) => void saves.push(p) });
+    const plan = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      today: "2026-11-23",
+      save: async (p) => void saves.push(p),
+    });
     expect(plan.organization).toBe("Acme");
     expect(plan.auditor).toBeUndefined();
     expect(plan.answers.get("presence")?.get("named-people")).toBe("named-people");
@@ -57,7 +74,12 @@ describe("interview flow", () => {
       ...ids.slice(1).map((id): [string, Reply] => [id, { type: "skip" }]),
     ];
     const script = scripted(["Acme", "Jo"], replies);
-    const plan = await runInterview(script.prompter, { rubrics, dimensions: ["presence"], today: "2026-11-23", save: async () => undefined });
+    const plan = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      today: "2026-11-23",
+      save: async () => undefined,
+    });
     expect(script.asked.slice(0, 3)).toEqual([ids[0], ids[1], `${ids[0]}="logo-only"`]);
     expect(plan.answers.get("presence")?.get("named-people")).toBe("some-named");
     expect(plan.auditor).toBe("Jo");
@@ -65,10 +87,31 @@ describe("interview flow", () => {
 
   it("resumes by asking only unanswered questions, keeping the rest", async () => {
     const rubrics = await builtinRubrics();
-    const resume: Plan = { organization: "Acme", date: "2026-01-01", answers: new Map([["presence", new Map<string, Answer>([["named-people", "logo-only"], ["genuine-tone", 2]])]]) };
+    const resume: Plan = {
+      organization: "Acme",
+      date: "2026-01-01",
+      answers: new Map([
+        [
+          "presence",
+          new Map<string, Answer>([
+            ["named-people", "logo-only"],
+            ["genuine-tone", 2],
+          ]),
+        ],
+      ]),
+    };
     const open = interviewSteps(rubrics, ["presence"]).slice(2);
-    const script = scripted([], open.map((s) => [`presence.${s.question.id}`, { type: "skip" }]));
-    const plan = await runInterview(script.prompter, { rubrics, dimensions: ["presence"], resume, today: "2026-11-23", save: async () => undefined });
+    const script = scripted(
+      [],
+      open.map((s) => [`presence.${s.question.id}`, { type: "skip" }]),
+    );
+    const plan = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      resume,
+      today: "2026-11-23",
+      save: async () => undefined,
+    });
     expect(script.asked).toEqual(open.map((s) => `presence.${s.question.id}`));
     expect(plan.date).toBe("2026-01-01");
     expect(plan.answers.get("presence")?.get("genuine-tone")).toBe(2);
@@ -85,7 +128,14 @@ describe("interview flow", () => {
         return { type: "answer", value: "logo-only" };
       },
     };
-    await expect(runInterview(prompter, { rubrics, dimensions: ["presence"], today: "2026-11-23", save: async (p) => void saves.push(p) })).rejects.toThrow("cancelled");
+    await expect(
+      runInterview(prompter, {
+        rubrics,
+        dimensions: ["presence"],
+        today: "2026-11-23",
+        save: async (p) => void saves.push(p),
+      }),
+    ).rejects.toThrow("cancelled");
     expect(saves.at(-1)?.answers.get("presence")?.get("named-people")).toBe("logo-only");
   });
 });
@@ -97,7 +147,10 @@ async function question(dimension: string, id: string) {
 }
 
 /** Runs a prompt spec in inquirer's test harness, driving it by keystrokes. */
-async function drive(spec: PromptSpec, keys: (events: Awaited<ReturnType<typeof render>>["events"]) => void): Promise<{ reply: Reply; screen: string }> {
+async function drive(
+  spec: PromptSpec,
+  keys: (events: Awaited<ReturnType<typeof render>>["events"]) => void,
+): Promise<{ reply: Reply; screen: string }> {
   if (spec.prompt === "select") {
     const { answer, events, getScreen } = await render(select, spec.config);
     keys(events);
@@ -124,37 +177,49 @@ describe("interview prompts by kind", () => {
       e.keypress("enter");
     });
     expect(reply).toEqual({ type: "answer", value: "anonymous-team" });
-    const back = await drive(promptSpec(await question("presence", "named-people"), undefined, true), (e) => {
-      for (let i = 0; i < 5; i++) e.keypress("down");
-      e.keypress("enter");
-    });
+    const back = await drive(
+      promptSpec(await question("presence", "named-people"), undefined, true),
+      (e) => {
+        for (let i = 0; i < 5; i++) e.keypress("down");
+        e.keypress("enter");
+      },
+    );
     expect(back.reply).toEqual({ type: "back" });
   });
 
   it("scale: numbers with their labels", async () => {
-    const { reply, screen } = await drive(promptSpec(await question("presence", "genuine-tone"), 3, false), (e) => e.keypress("enter"));
+    const { reply, screen } = await drive(
+      promptSpec(await question("presence", "genuine-tone"), 3, false),
+      (e) => e.keypress("enter"),
+    );
     expect(screen).toContain("3  Friendly but scripted");
     expect(screen).not.toContain("Back to the previous question");
     expect(reply).toEqual({ type: "answer", value: 3 });
   });
 
   it("boolean: yes, no, or skip", async () => {
-    const { reply } = await drive(promptSpec(await question("commitment", "written-plan"), undefined, false), (e) => {
-      e.keypress("down");
-      e.keypress("down");
-      e.keypress("enter");
-    });
+    const { reply } = await drive(
+      promptSpec(await question("commitment", "written-plan"), undefined, false),
+      (e) => {
+        e.keypress("down");
+        e.keypress("down");
+        e.keypress("enter");
+      },
+    );
     expect(reply).toEqual({ type: "skip" });
   });
 
   it("multi: a checkbox whose empty answer is valid", async () => {
-    const { reply } = await drive(promptSpec(await question("presence", "offline-connected"), undefined, false), (e) => {
-      e.keypress("space");
-      e.keypress("down");
-      e.keypress("down");
-      e.keypress("space");
-      e.keypress("enter");
-    });
+    const { reply } = await drive(
+      promptSpec(await question("presence", "offline-connected"), undefined, false),
+      (e) => {
+        e.keypress("space");
+        e.keypress("down");
+        e.keypress("down");
+        e.keypress("space");
+        e.keypress("enter");
+      },
+    );
     expect(reply).toEqual({ type: "answer", value: ["handles-on-print", "staff-mention-online"] });
   });
 
@@ -182,18 +247,28 @@ describe("interview prompts by kind", () => {
     if (spec.prompt !== "input") return;
     expect(spec.toReply("")).toEqual({ type: "skip" });
     expect(spec.toReply(" < ")).toEqual({ type: "back" });
-    expect(spec.toReply("We post on Fridays \u001b[31m")).toEqual({ type: "answer", value: "We post on Fridays" });
+    expect(spec.toReply("We post on Fridays \u001b[31m")).toEqual({
+      type: "answer",
+      value: "We post on Fridays",
+    });
   });
 
   it("text marked multiline opens an editor prompt with the same replies", async () => {
     const q = await question("planning", "planning-notes");
-    const spec = promptSpec({ ...q, kind: "text", multiline: true } as typeof q, "Earlier note", true);
+    const spec = promptSpec(
+      { ...q, kind: "text", multiline: true } as typeof q,
+      "Earlier note",
+      true,
+    );
     expect(spec.prompt).toBe("editor");
     if (spec.prompt !== "editor") return;
     expect(spec.config.default).toBe("Earlier note");
     expect(spec.config.message).toContain("opens your editor");
     expect(spec.toReply("\n")).toEqual({ type: "skip" });
-    expect(spec.toReply("Line one\nLine two\n")).toEqual({ type: "answer", value: "Line one\nLine two" });
+    expect(spec.toReply("Line one\nLine two\n")).toEqual({
+      type: "answer",
+      value: "Line one\nLine two",
+    });
   });
 
   it("wraps long lines at word boundaries, keeping indentation", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { QuestionSchema, answerSchemaFor, scoreAnswer, type Answer, type ScoredQuestion } from "../../src/core/kinds/index.js";
+import {
+  QuestionSchema,
+  answerSchemaFor,
+  scoreAnswer,
+  type Answer,
+  type ScoredQuestion,
+} from "../../src/core/kinds/index.js";
 
 const recommendation = { title: "Do it", detail: "Because.", effort: "low" };
 const base = { prompt: "Q?", help: "Why it matters.", weight: 1, recommendation };
@@ -93,8 +99,16 @@ describe("answer validation by kind", () => {
 describe("question schemas", () => {
   it("rejects number bands with a gap", () => {
     const result = QuestionSchema.safeParse({
-      id: "q", ...base, kind: "number", unit: "h", min: 0, max: 10,
-      bands: [{ from: 0, to: 2, score: 1 }, { from: 3, score: 0 }],
+      id: "q",
+      ...base,
+      kind: "number",
+      unit: "h",
+      min: 0,
+      max: 10,
+      bands: [
+        { from: 0, to: 2, score: 1 },
+        { from: 3, score: 0 },
+      ],
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/gap/);
@@ -103,14 +117,29 @@ describe("question schemas", () => {
 
   it("rejects overlapping bands", () => {
     const result = QuestionSchema.safeParse({
-      id: "q", ...base, kind: "number", unit: "h", min: 0, max: 10,
-      bands: [{ from: 0, to: 5, score: 1 }, { from: 3, score: 0 }],
+      id: "q",
+      ...base,
+      kind: "number",
+      unit: "h",
+      min: 0,
+      max: 10,
+      bands: [
+        { from: 0, to: 5, score: 1 },
+        { from: 3, score: 0 },
+      ],
     });
     expect(result.error?.issues[0]?.message).toMatch(/overlap/);
   });
 
   it("rejects a scale whose labels do not match its points", () => {
-    const result = QuestionSchema.safeParse({ id: "q", ...base, kind: "scale", min: 1, max: 5, labels: ["a", "b"] });
+    const result = QuestionSchema.safeParse({
+      id: "q",
+      ...base,
+      kind: "scale",
+      min: 1,
+      max: 5,
+      labels: ["a", "b"],
+    });
     expect(result.error?.issues[0]?.message).toMatch(/one label per point: 5/);
   });
 
@@ -121,8 +150,13 @@ describe("question schemas", () => {
 
   it("rejects duplicate choice values and zero weights", () => {
     const dup = QuestionSchema.safeParse({
-      id: "q", ...base, kind: "choice",
-      choices: [{ value: "a", label: "A", score: 0 }, { value: "a", label: "A2", score: 1 }],
+      id: "q",
+      ...base,
+      kind: "choice",
+      choices: [
+        { value: "a", label: "A", score: 0 },
+        { value: "a", label: "A2", score: 1 },
+      ],
     });
     expect(dup.error?.issues[0]?.message).toMatch(/duplicate value "a"/);
     const zero = QuestionSchema.safeParse({ id: "q", ...base, weight: 0, kind: "boolean" });

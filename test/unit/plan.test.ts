@@ -6,7 +6,12 @@ import { parsePlan } from "../../src/io/load-plan.js";
 import { builtinRubrics, example, fixture } from "../helpers.js";
 
 const load = async (file: string, strict = false) =>
-  parsePlan(readFileSync(file, "utf8"), file.split("/").slice(-2).join("/"), await builtinRubrics(), { strict });
+  parsePlan(
+    readFileSync(file, "utf8"),
+    file.split("/").slice(-2).join("/"),
+    await builtinRubrics(),
+    { strict },
+  );
 
 const failure = async (file: string, strict = false) => {
   const error = await load(file, strict).catch((e: unknown) => e);
@@ -16,7 +21,12 @@ const failure = async (file: string, strict = false) => {
 
 describe("plan validation", () => {
   it("accepts every shipped example", async () => {
-    for (const name of ["bakery.yaml", "bike-shop.yaml", "accounting-firm.yaml", "b2b-living.yaml"]) {
+    for (const name of [
+      "bakery.yaml",
+      "bike-shop.yaml",
+      "accounting-firm.yaml",
+      "b2b-living.yaml",
+    ]) {
       const { plan } = await load(example(name));
       expect(plan.answers.size, name).toBe(4);
     }
@@ -26,10 +36,27 @@ describe("plan validation", () => {
     const { diagnostics } = await failure(fixture("plans", "wrong-types.yaml"));
     expect(diagnostics).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ line: 4, column: 20, path: "answers.presence.response-time", message: expect.stringMatching(/hours from 0 to 720/) }),
-        expect.objectContaining({ line: 5, path: "answers.presence.genuine-tone", message: expect.stringMatching(/whole number from 1 to 5/) }),
-        expect.objectContaining({ line: 6, path: "answers.presence.named-people", message: expect.stringMatching(/did you mean "logo-only"/) }),
-        expect.objectContaining({ line: 8, path: "answers.commitment.written-plan", message: expect.stringMatching(/true or false/) }),
+        expect.objectContaining({
+          line: 4,
+          column: 20,
+          path: "answers.presence.response-time",
+          message: expect.stringMatching(/hours from 0 to 720/),
+        }),
+        expect.objectContaining({
+          line: 5,
+          path: "answers.presence.genuine-tone",
+          message: expect.stringMatching(/whole number from 1 to 5/),
+        }),
+        expect.objectContaining({
+          line: 6,
+          path: "answers.presence.named-people",
+          message: expect.stringMatching(/did you mean "logo-only"/),
+        }),
+        expect.objectContaining({
+          line: 8,
+          path: "answers.commitment.written-plan",
+          message: expect.stringMatching(/true or false/),
+        }),
       ]),
     );
     expect(diagnostics).toHaveLength(4);
@@ -39,7 +66,9 @@ describe("plan validation", () => {
     const { diagnostics } = await failure(fixture("plans", "unknown-ids.yaml"));
     expect(diagnostics.map((d) => d.message)).toEqual([
       expect.stringMatching(/^unknown dimension "presense" \(did you mean "presence"\?\)/),
-      expect.stringMatching(/^unknown question "crisis-plans" in planning \(did you mean "crisis-plan"\?\)/),
+      expect.stringMatching(
+        /^unknown question "crisis-plans" in planning \(did you mean "crisis-plan"\?\)/,
+      ),
     ]);
     expect(diagnostics[0]).toMatchObject({ line: 3, column: 3 });
   });
@@ -49,7 +78,9 @@ describe("plan validation", () => {
     expect(plan.answers.get("planning")?.has("crisis-plan")).toBe(false);
     expect(plan.answers.get("planning")?.get("audience-first")).toBe("researched-all");
     const strict = await failure(fixture("plans", "partial.yaml"), true);
-    const scored = (await builtinRubrics()).dimensions.flatMap((d) => d.rubric.questions.filter((q) => q.kind !== "text"));
+    const scored = (await builtinRubrics()).dimensions.flatMap((d) =>
+      d.rubric.questions.filter((q) => q.kind !== "text"),
+    );
     expect(strict.diagnostics.length).toBe(scored.length - 2); // every scored question but the two answered
     expect(strict.diagnostics[0]?.message).toMatch(/unanswered \(--strict/);
   });
@@ -68,13 +99,23 @@ describe("plan validation", () => {
     expect(result.problems).toEqual(
       expect.arrayContaining([
         { path: ["organization"], message: "is required" },
-        { path: ["organisation"], message: 'unknown field "organisation" (did you mean "organization"?)' },
+        {
+          path: ["organisation"],
+          message: 'unknown field "organisation" (did you mean "organization"?)',
+        },
       ]),
     );
   });
 
   it("checks weights and thresholds name real dimensions", async () => {
-    const result = validatePlan({ organization: "x", weights: { presnce: 2 }, thresholds: { overall: 120, dimensions: { planing: 50 } } }, await builtinRubrics());
+    const result = validatePlan(
+      {
+        organization: "x",
+        weights: { presnce: 2 },
+        thresholds: { overall: 120, dimensions: { planing: 50 } },
+      },
+      await builtinRubrics(),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const messages = result.problems.map((p) => p.message).join("\n");
@@ -84,7 +125,11 @@ describe("plan validation", () => {
   it("reports YAML syntax errors with line and column", async () => {
     const error = (() => {
       try {
-        parsePlan("organization: x\nanswers:\n  planning: [unclosed\n", "broken.yaml", { dimensions: [], levels: [], levelsOrigin: { file: "", builtin: true, hash: "" } });
+        parsePlan("organization: x\nanswers:\n  planning: [unclosed\n", "broken.yaml", {
+          dimensions: [],
+          levels: [],
+          levelsOrigin: { file: "", builtin: true, hash: "" },
+        });
       } catch (e) {
         return e as UserError;
       }

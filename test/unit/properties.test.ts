@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerSchemaFor, isScored, scoreAnswer, type Answer, type Question } from "../../src/core/kinds/index.js";
+import {
+  answerSchemaFor,
+  isScored,
+  scoreAnswer,
+  type Answer,
+  type Question,
+} from "../../src/core/kinds/index.js";
 import { buildReport } from "../../src/core/report.js";
 import type { RubricSet } from "../../src/core/rubric.js";
 import { UserError } from "../../src/errors.js";
@@ -27,7 +33,9 @@ function answerArbitrary(q: Question): fc.Arbitrary<Answer> {
 
 function planArbitrary(rubrics: RubricSet) {
   const entries = rubrics.dimensions.flatMap(({ rubric }) =>
-    rubric.questions.map((q) => fc.option(answerArbitrary(q), { nil: undefined }).map((a) => [rubric.id, q.id, a] as const)),
+    rubric.questions.map((q) =>
+      fc.option(answerArbitrary(q), { nil: undefined }).map((a) => [rubric.id, q.id, a] as const),
+    ),
   );
   return fc.tuple(...entries).map((list) => {
     const answers = new Map<string, Map<string, Answer>>();
@@ -55,9 +63,17 @@ describe("scoring properties", () => {
         // Completing the named path must actually reach the next level.
         for (const d of report.dimensions) {
           if (!d.nextLevel) continue;
-          const gain = d.nextLevel.steps.reduce((s, q) => s + (report.recommendations.find((r) => r.dimension === d.id && r.question === q)?.gain.dimension ?? 0), 0);
+          const gain = d.nextLevel.steps.reduce(
+            (s, q) =>
+              s +
+              (report.recommendations.find((r) => r.dimension === d.id && r.question === q)?.gain
+                .dimension ?? 0),
+            0,
+          );
           // Gains are reported rounded to 0.1, so allow half a tenth per rounded figure.
-          expect(gain).toBeGreaterThanOrEqual(d.nextLevel.pointsNeeded - 0.05 * (d.nextLevel.steps.length + 1));
+          expect(gain).toBeGreaterThanOrEqual(
+            d.nextLevel.pointsNeeded - 0.05 * (d.nextLevel.steps.length + 1),
+          );
         }
       }),
       { numRuns: 150 },
@@ -66,7 +82,9 @@ describe("scoring properties", () => {
 
   it("answering a question fully never lowers a score", async () => {
     const rubrics = await builtinRubrics();
-    const questions = rubrics.dimensions.flatMap(({ rubric }) => rubric.questions.filter(isScored).map((q) => [rubric.id, q] as const));
+    const questions = rubrics.dimensions.flatMap(({ rubric }) =>
+      rubric.questions.filter(isScored).map((q) => [rubric.id, q] as const),
+    );
     fc.assert(
       fc.property(planArbitrary(rubrics), fc.nat({ max: questions.length - 1 }), (plan, index) => {
         const [dimensionId, q] = questions[index] ?? questions[0]!;
@@ -124,7 +142,13 @@ describe("parser properties", () => {
       fc.string(),
       fc.string({ unit: "binary" }),
       fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc.constantFrom("a: &x [1]\nb: *x\n", "organization: x\nanswers: {planning: {audience-first: [1, {a: b}]}}", "? [a]\n: b\n", "!!binary aGk=", "organization: !!js/function 'x'\n"),
+      fc.constantFrom(
+        "a: &x [1]\nb: *x\n",
+        "organization: x\nanswers: {planning: {audience-first: [1, {a: b}]}}",
+        "? [a]\n: b\n",
+        "!!binary aGk=",
+        "organization: !!js/function 'x'\n",
+      ),
     );
     fc.assert(
       fc.property(yamlish, (text) => {

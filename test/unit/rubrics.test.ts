@@ -8,7 +8,12 @@ import { builtinRubrics, fixture } from "../helpers.js";
 describe("shipped rubrics", () => {
   it("define the four dimensions in order", async () => {
     const rubrics = await builtinRubrics();
-    expect(rubrics.dimensions.map((d) => d.rubric.id)).toEqual(["planning", "presence", "commitment", "relationships"]);
+    expect(rubrics.dimensions.map((d) => d.rubric.id)).toEqual([
+      "planning",
+      "presence",
+      "commitment",
+      "relationships",
+    ]);
   });
 
   it("have at least seven scored questions per dimension, each with help and a recommendation", async () => {
@@ -23,12 +28,15 @@ describe("shipped rubrics", () => {
   });
 
   it("use every question kind", async () => {
-    const kinds = new Set((await builtinRubrics()).dimensions.flatMap((d) => d.rubric.questions.map((q) => q.kind)));
+    const kinds = new Set(
+      (await builtinRubrics()).dimensions.flatMap((d) => d.rubric.questions.map((q) => q.kind)),
+    );
     expect([...kinds].sort()).toEqual([...QUESTION_KINDS].sort());
   });
 
   it("pass their own lint with no warnings", async () => {
-    for (const { rubric } of (await builtinRubrics()).dimensions) expect(lintRubric(rubric), rubric.id).toEqual([]);
+    for (const { rubric } of (await builtinRubrics()).dimensions)
+      expect(lintRubric(rubric), rubric.id).toEqual([]);
   });
 
   it("define maturity levels in data from existing to living", async () => {
@@ -40,10 +48,37 @@ describe("shipped rubrics", () => {
 
   it("cover the domain's themes somewhere across the four dimensions", async () => {
     const text = (await builtinRubrics()).dimensions
-      .flatMap((d) => d.rubric.questions.map((q) => `${q.prompt} ${q.help} ${isScored(q) ? `${q.recommendation.title} ${q.recommendation.detail}` : ""}`))
+      .flatMap((d) =>
+        d.rubric.questions.map(
+          (q) =>
+            `${q.prompt} ${q.help} ${isScored(q) ? `${q.recommendation.title} ${q.recommendation.detail}` : ""}`,
+        ),
+      )
       .join(" ")
       .toLowerCase();
-    for (const theme of ["customers", "platform", "goals", "purpose", "crisis", "named", "answer", "hours", "useful", "duties", "training", "leaders", "daily", "employees", "listen", "thank", "complain", "competitors", "decisions", "likes", "phone"]) {
+    for (const theme of [
+      "customers",
+      "platform",
+      "goals",
+      "purpose",
+      "crisis",
+      "named",
+      "answer",
+      "hours",
+      "useful",
+      "duties",
+      "training",
+      "leaders",
+      "daily",
+      "employees",
+      "listen",
+      "thank",
+      "complain",
+      "competitors",
+      "decisions",
+      "likes",
+      "phone",
+    ]) {
       expect(text, theme).toContain(theme);
     }
   });
@@ -58,7 +93,12 @@ describe("invalid rubric files", () => {
 
   it("refuses duplicate question ids, naming file, line and field", async () => {
     const [first] = await errorsOf("duplicate-ids.yaml");
-    expect(first).toMatchObject({ file: "bad/duplicate-ids.yaml", line: 15, column: 9, path: "questions[1].id" });
+    expect(first).toMatchObject({
+      file: "bad/duplicate-ids.yaml",
+      line: 15,
+      column: 9,
+      path: "questions[1].id",
+    });
     expect(first?.message).toMatch(/duplicate question id "same"/);
   });
 
@@ -85,7 +125,9 @@ describe("invalid rubric files", () => {
 
   it("suggests the field a typo meant", async () => {
     const diagnostics = await errorsOf("typo-field.yaml");
-    expect(diagnostics.map((d) => d.message)).toContain('unknown field "wieght" (did you mean "weight"?)');
+    expect(diagnostics.map((d) => d.message)).toContain(
+      'unknown field "wieght" (did you mean "weight"?)',
+    );
     expect(diagnostics.find((d) => d.message.startsWith("unknown field"))?.line).toBe(11);
   });
 
@@ -95,7 +137,9 @@ describe("invalid rubric files", () => {
   });
 
   it("loadRubrics throws one UserError listing every bad file", async () => {
-    const error = await loadRubrics({ paths: [fixture("rubrics", "bad")] }).catch((e: unknown) => e);
+    const error = await loadRubrics({ paths: [fixture("rubrics", "bad")] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     const files = new Set((error as UserError).diagnostics.map((d) => d.file?.split("/").pop()));
     expect(files.size).toBe(6);

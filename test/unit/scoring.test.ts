@@ -3,12 +3,24 @@ import type { Answer } from "../../src/core/kinds/index.js";
 import type { Plan } from "../../src/core/plan.js";
 import { buildReport } from "../../src/core/report.js";
 import { ReportSchema } from "../../src/core/report-schema.js";
-import { DimensionRubricSchema, LevelsFileSchema, levelFor, type RubricSet } from "../../src/core/rubric.js";
+import {
+  DimensionRubricSchema,
+  LevelsFileSchema,
+  levelFor,
+  type RubricSet,
+} from "../../src/core/rubric.js";
 import { roundScore } from "../../src/core/scoring.js";
 import { builtinRubrics } from "../helpers.js";
 
 const rec = (title: string, effort = "low") => ({ title, detail: `Detail for ${title}.`, effort });
-const boolQ = (id: string, weight: number, effort = "low") => ({ id, kind: "boolean", weight, prompt: `${id}?`, help: "Why.", recommendation: rec(`Do ${id}`, effort) });
+const boolQ = (id: string, weight: number, effort = "low") => ({
+  id,
+  kind: "boolean",
+  weight,
+  prompt: `${id}?`,
+  help: "Why.",
+  recommendation: rec(`Do ${id}`, effort),
+});
 
 const levels = LevelsFileSchema.parse({
   levels: [
@@ -20,7 +32,16 @@ const levels = LevelsFileSchema.parse({
 }).levels;
 
 function dimension(id: string, weight: number, questions: object[]) {
-  return DimensionRubricSchema.parse({ id, version: "1.0.0", title: id, description: "d", existing: "e", living: "l", weight, questions });
+  return DimensionRubricSchema.parse({
+    id,
+    version: "1.0.0",
+    title: id,
+    description: "d",
+    existing: "e",
+    living: "l",
+    weight,
+    questions,
+  });
 }
 
 const origin = { file: "test", builtin: false, hash: "h" };
@@ -28,16 +49,28 @@ const rubrics: RubricSet = {
   levels,
   levelsOrigin: origin,
   dimensions: [
-    { rubric: dimension("alpha", 1, [boolQ("a1", 1), boolQ("a2", 3, "high"), { id: "a-notes", kind: "text", prompt: "Notes?", help: "Context." }]), origin },
+    {
+      rubric: dimension("alpha", 1, [
+        boolQ("a1", 1),
+        boolQ("a2", 3, "high"),
+        { id: "a-notes", kind: "text", prompt: "Notes?", help: "Context." },
+      ]),
+      origin,
+    },
     { rubric: dimension("beta", 3, [boolQ("b1", 1), boolQ("b2", 1, "medium")]), origin },
   ],
 };
 
 function plan(answers: Record<string, Record<string, Answer>>, extra: Partial<Plan> = {}): Plan {
-  return { organization: "Test Org", answers: new Map(Object.entries(answers).map(([d, a]) => [d, new Map(Object.entries(a))])), ...extra };
+  return {
+    organization: "Test Org",
+    answers: new Map(Object.entries(answers).map(([d, a]) => [d, new Map(Object.entries(a))])),
+    ...extra,
+  };
 }
 
-const report = (p: Plan, thresholds = {}) => buildReport({ rubrics, plan: p, toolVersion: "0.0.0-test", thresholds });
+const report = (p: Plan, thresholds = {}) =>
+  buildReport({ rubrics, plan: p, toolVersion: "0.0.0-test", thresholds });
 
 describe("scoring", () => {
   it("scores an empty plan 0, with every scored question unanswered", () => {
@@ -72,7 +105,12 @@ describe("scoring", () => {
   it("does not score text questions, but keeps their answers", () => {
     const r = report(plan({ alpha: { "a-notes": "We post on Fridays." } }));
     const notes = r.dimensions[0]?.questions.find((q) => q.id === "a-notes");
-    expect(notes).toMatchObject({ score: null, weight: 0, answered: true, answerText: "We post on Fridays." });
+    expect(notes).toMatchObject({
+      score: null,
+      weight: 0,
+      answered: true,
+      answerText: "We post on Fridays.",
+    });
     expect(r.unanswered.some((u) => u.question === "a-notes")).toBe(false);
   });
 
@@ -84,7 +122,11 @@ describe("scoring", () => {
   });
 
   it("produces a report that satisfies the published report schema", async () => {
-    const real = buildReport({ rubrics: await builtinRubrics(), plan: plan({}), toolVersion: "1.0.0" });
+    const real = buildReport({
+      rubrics: await builtinRubrics(),
+      plan: plan({}),
+      toolVersion: "1.0.0",
+    });
     expect(ReportSchema.safeParse(real).success).toBe(true);
   });
 });
@@ -103,14 +145,30 @@ describe("recommendations", () => {
     const r = report(plan({}));
     const alpha = r.dimensions.find((d) => d.id === "alpha");
     // From 0 (existing), a2 alone (75 points) reaches emerging at 25; a1 alone (25) would too but is smaller.
-    expect(alpha?.nextLevel).toEqual({ level: { id: "emerging", label: "Emerging" }, pointsNeeded: 25, steps: ["a2"] });
+    expect(alpha?.nextLevel).toEqual({
+      level: { id: "emerging", label: "Emerging" },
+      pointsNeeded: 25,
+      steps: ["a2"],
+    });
   });
 
   it("uses several steps when one is not enough", () => {
     const r = report(plan({ beta: { b1: false, b2: false } }));
     expect(r.dimensions.find((d) => d.id === "beta")?.nextLevel?.steps).toHaveLength(1);
     const wide = buildReport({
-      rubrics: { ...rubrics, dimensions: [{ rubric: dimension("wide", 1, [1, 2, 3, 4, 5, 6].map((i) => boolQ(`w${i}`, 1))), origin }] },
+      rubrics: {
+        ...rubrics,
+        dimensions: [
+          {
+            rubric: dimension(
+              "wide",
+              1,
+              [1, 2, 3, 4, 5, 6].map((i) => boolQ(`w${i}`, 1)),
+            ),
+            origin,
+          },
+        ],
+      },
       plan: plan({}),
       toolVersion: "t",
     });
@@ -121,10 +179,21 @@ describe("recommendations", () => {
 
 describe("thresholds", () => {
   it("passes and fails overall and per-dimension minimums", () => {
-    const r = report(plan({ alpha: { a1: true, a2: true } }), { overall: 20, dimensions: { beta: 10 } });
+    const r = report(plan({ alpha: { a1: true, a2: true } }), {
+      overall: 20,
+      dimensions: { beta: 10 },
+    });
     expect(r.thresholds.checks).toEqual([
       { scope: "overall", kind: "minimum", min: 20, actual: 25, passed: true, source: "cli" },
-      { scope: "dimension", dimension: "beta", kind: "minimum", min: 10, actual: 0, passed: false, source: "cli" },
+      {
+        scope: "dimension",
+        dimension: "beta",
+        kind: "minimum",
+        min: 10,
+        actual: 0,
+        passed: false,
+        source: "cli",
+      },
     ]);
     expect(r.thresholds.passed).toBe(false);
   });

@@ -22,28 +22,48 @@ interface Outcome {
   failed: Report["thresholds"]["checks"];
 }
 
-export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknown): Promise<number> {
+export async function runAudit(
+  io: CliIO,
+  planArgs: string[],
+  rawOptions: unknown,
+): Promise<number> {
   const options = parseOptions(AuditOptionsSchema, rawOptions);
   if (options.json && options.format && options.format !== "json") {
-    throw new UsageError(`--json and --format ${options.format} contradict each other`, "Use one of them.");
+    throw new UsageError(
+      `--json and --format ${options.format} contradict each other`,
+      "Use one of them.",
+    );
   }
   if (options.failOnRegression && !options.baseline) {
-    throw new UsageError("--fail-on-regression needs --baseline REPORT.json", "Save a baseline with: social-audit audit PLAN --json -o baseline.json");
+    throw new UsageError(
+      "--fail-on-regression needs --baseline REPORT.json",
+      "Save a baseline with: social-audit audit PLAN --json -o baseline.json",
+    );
   }
   if (options.baseline && !options.failOnRegression) {
-    throw new UsageError("--baseline is used with --fail-on-regression", "Add --fail-on-regression to fail when a score drops below the baseline, or compare reports with `social-audit compare`.");
+    throw new UsageError(
+      "--baseline is used with --fail-on-regression",
+      "Add --fail-on-regression to fail when a score drops below the baseline, or compare reports with `social-audit compare`.",
+    );
   }
   const format = options.json ? "json" : (options.format ?? "table");
 
   const plans = planArgs.length > 0 ? planArgs : await defaultPlan(io, options);
   if (typeof plans === "number") return plans;
-  if (plans.filter((p) => p === "-").length > 1) throw new UsageError("stdin (-) can be given only once");
+  if (plans.filter((p) => p === "-").length > 1)
+    throw new UsageError("stdin (-) can be given only once");
 
-  const { rubrics, warnings } = await loadRubrics({ paths: options.rubrics, builtin: options.builtin });
+  const { rubrics, warnings } = await loadRubrics({
+    paths: options.rubrics,
+    builtin: options.builtin,
+  });
   printWarnings(io, warnings);
   for (const id of Object.keys(options.min)) {
     if (!rubrics.dimensions.some((d) => d.rubric.id === id)) {
-      throw new UsageError(`--min names unknown dimension "${id}"`, `Known dimensions: ${rubrics.dimensions.map((d) => d.rubric.id).join(", ")}`);
+      throw new UsageError(
+        `--min names unknown dimension "${id}"`,
+        `Known dimensions: ${rubrics.dimensions.map((d) => d.rubric.id).join(", ")}`,
+      );
     }
   }
   const audit = await auditor(io, rubrics, options);
@@ -62,7 +82,11 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   // Formats that are just their reports in a row are written as each plan is audited, so
   // memory stays flat however many plans there are; the rest render once, at the end.
   const stream = !single ? renderer.stream : undefined;
-  const sink: OutputSink | undefined = stream ? (target && target !== "-" ? await fileSink(resolve(io.cwd, target), options.force) : streamSink(io.stdout as NodeJS.WritableStream)) : undefined;
+  const sink: OutputSink | undefined = stream
+    ? target && target !== "-"
+      ? await fileSink(resolve(io.cwd, target), options.force)
+      : streamSink(io.stdout as NodeJS.WritableStream)
+    : undefined;
   const kept: Report[] = [];
   // Only a streamed batch can be spread over worker threads; the module loads only then.
   const parallel = sink && stream ? await import("../parallel-audit.js") : undefined;
@@ -74,7 +98,13 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   };
   try {
     if (sink && parallel && jobs > 1) {
-      const setup = { cwd: io.cwd, rubrics: { paths: options.rubrics, builtin: options.builtin }, settings: auditSettings(options), format, renderOptions };
+      const setup = {
+        cwd: io.cwd,
+        rubrics: { paths: options.rubrics, builtin: options.builtin },
+        settings: auditSettings(options),
+        format,
+        renderOptions,
+      };
       for await (const batch of parallel.auditInWorkers(plans, jobs, setup)) {
         for (const outcome of batch.outcomes) {
           if ("error" in outcome) skipInvalid(outcome.error);
@@ -92,7 +122,10 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
           skipInvalid(error);
           continue;
         }
-        outcomes.push({ source: report.source.plan ?? "<stdin>", failed: report.thresholds.checks.filter((c) => !c.passed) });
+        outcomes.push({
+          source: report.source.plan ?? "<stdin>",
+          failed: report.thresholds.checks.filter((c) => !c.passed),
+        });
         if (sink && stream) await sink.write(stream(report, renderOptions));
         else kept.push(report);
       }
@@ -107,14 +140,20 @@ export async function runAudit(io: CliIO, planArgs: string[], rawOptions: unknow
   if (!sink && kept.length > 0) {
     const [only] = kept;
     // The output's shape follows what was asked for, so a batch stays a batch even if one plan was invalid.
-    const text = single && only ? renderer.report(only, renderOptions) : renderer.batch(kept, renderOptions);
+    const text =
+      single && only ? renderer.report(only, renderOptions) : renderer.batch(kept, renderOptions);
     await writeOutput(io, text, target, { force: options.force });
   }
 
   const failing = outcomes.filter((o) => o.failed.length > 0);
   for (const { source, failed } of failing) {
-    const names = failed.map((c) => `${c.scope === "overall" ? "overall" : c.dimension} ${c.actual.toFixed(1)} < ${c.min.toFixed(1)}${c.kind === "baseline" ? " (baseline)" : ""}`);
-    const what = failed.every((c) => c.kind === "baseline") ? "regressed below the baseline" : "below threshold";
+    const names = failed.map(
+      (c) =>
+        `${c.scope === "overall" ? "overall" : c.dimension} ${c.actual.toFixed(1)} < ${c.min.toFixed(1)}${c.kind === "baseline" ? " (baseline)" : ""}`,
+    );
+    const what = failed.every((c) => c.kind === "baseline")
+      ? "regressed below the baseline"
+      : "below threshold";
     io.stderr.write(`social-audit: ${source}: ${what}: ${names.join(", ")}\n`);
   }
   if (invalid > 0) return EXIT.invalidInput;
@@ -131,12 +170,22 @@ async function defaultPlan(io: CliIO, options: AuditOptions): Promise<string[] |
   if (canInterview(io) && io.stderr.isTTY) {
     // A person at a terminal with no plan yet most likely wants to start one: offer it.
     const { askConfirm } = await import("../../interview/inquirer-prompter.js");
-    const start = await askConfirm({ input: io.stdin, output: io.stderr as NodeJS.WritableStream }, "No plan file given and no social-plan.yaml here. Start an interview now?");
+    const start = await askConfirm(
+      { input: io.stdin, output: io.stderr as NodeJS.WritableStream },
+      "No plan file given and no social-plan.yaml here. Start an interview now?",
+    );
     if (start) {
       const { runInterviewCommand } = await import("./interview.js");
-      return runInterviewCommand(io, { rubrics: options.rubrics, builtin: options.builtin, color: options.color });
+      return runInterviewCommand(io, {
+        rubrics: options.rubrics,
+        builtin: options.builtin,
+        color: options.color,
+      });
     }
-    throw new UsageError("no plan file given", "Pass a plan file, run `social-audit init` to write a template, or `social-audit interview`.");
+    throw new UsageError(
+      "no plan file given",
+      "Pass a plan file, run `social-audit init` to write a template, or `social-audit interview`.",
+    );
   }
   throw new UsageError(
     "no plan file given, and no social-plan.yaml in the current directory",
@@ -145,19 +194,35 @@ async function defaultPlan(io: CliIO, options: AuditOptions): Promise<string[] |
 }
 
 function auditSettings(options: AuditOptions): AuditSettings {
-  return { toolVersion: packageInfo().version, strict: options.strict, thresholds: { overall: options.failUnder, dimensions: options.min } };
+  return {
+    toolVersion: packageInfo().version,
+    strict: options.strict,
+    thresholds: { overall: options.failUnder, dimensions: options.min },
+  };
 }
 
 /** Plan text -> report, with the run's thresholds and baseline applied. */
-async function auditor(io: CliIO, rubrics: RubricSet, options: AuditOptions): Promise<(plan: PlanText) => Report> {
+async function auditor(
+  io: CliIO,
+  rubrics: RubricSet,
+  options: AuditOptions,
+): Promise<(plan: PlanText) => Report> {
   // Reading a report means building the report schema; only a baseline needs that.
-  const baselines = options.baseline ? await (await import("../report-source.js")).loadReportOrPlan(options.baseline, io.cwd, async () => rubrics) : [];
+  const baselines = options.baseline
+    ? await (
+        await import("../report-source.js")
+      ).loadReportOrPlan(options.baseline, io.cwd, async () => rubrics)
+    : [];
   const settings = auditSettings(options);
   const extraChecks = (report: Omit<Report, "thresholds">) => {
     if (baselines.length === 0) return [];
     // A batch baseline is matched by organization; a single one applies to any plan.
-    const baseline = baselines.length === 1 ? baselines[0] : baselines.find((b) => b.organization === report.organization);
-    if (!baseline) throw new UserError(`${options.baseline}: has no report for "${report.organization}"`);
+    const baseline =
+      baselines.length === 1
+        ? baselines[0]
+        : baselines.find((b) => b.organization === report.organization);
+    if (!baseline)
+      throw new UserError(`${options.baseline}: has no report for "${report.organization}"`);
     return baselineChecks(baseline, report);
   };
   return (input) => {

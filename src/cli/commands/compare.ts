@@ -11,7 +11,9 @@ import { loadReportOrPlan } from "../report-source.js";
 import { writeOutput } from "../write-output.js";
 
 const CompareOptionsSchema = z.object({
-  format: z.enum(COMPARE_FORMATS, { error: `--format must be one of ${COMPARE_FORMATS.join(", ")}` }).default("table"),
+  format: z
+    .enum(COMPARE_FORMATS, { error: `--format must be one of ${COMPARE_FORMATS.join(", ")}` })
+    .default("table"),
   json: z.boolean().default(false),
   output: z.string().min(1).optional(),
   force: z.boolean().default(false),
@@ -20,25 +22,41 @@ const CompareOptionsSchema = z.object({
   color: z.boolean().optional(),
 });
 
-export async function runCompare(io: CliIO, beforeFile: string, afterFile: string, rawOptions: unknown): Promise<number> {
+export async function runCompare(
+  io: CliIO,
+  beforeFile: string,
+  afterFile: string,
+  rawOptions: unknown,
+): Promise<number> {
   const options = parseOptions(CompareOptionsSchema, rawOptions);
   let rubrics: ReturnType<typeof loadRubrics> | undefined;
   // Rubrics are only needed when an input is a plan rather than a finished report.
-  const getRubrics = async () => (await (rubrics ??= loadRubrics({ paths: options.rubrics, builtin: options.builtin }))).rubrics;
+  const getRubrics = async () =>
+    (await (rubrics ??= loadRubrics({ paths: options.rubrics, builtin: options.builtin }))).rubrics;
   const [before] = await loadReportOrPlan(beforeFile, io.cwd, getRubrics).then(single(beforeFile));
   const [after] = await loadReportOrPlan(afterFile, io.cwd, getRubrics).then(single(afterFile));
   if (!before || !after) return EXIT.invalidInput;
   const comparison = compareReports(before, after);
-  for (const warning of comparison.warnings) io.stderr.write(`social-audit: warning: ${stripControl(warning)}\n`);
+  for (const warning of comparison.warnings)
+    io.stderr.write(`social-audit: warning: ${stripControl(warning)}\n`);
   const format = options.json ? "json" : options.format;
   const color = options.output === undefined && useColor(io, io.stdout, options.color);
-  await writeOutput(io, COMPARISON_RENDERERS[format](comparison, { color }), options.output ?? null, { force: options.force });
+  await writeOutput(
+    io,
+    COMPARISON_RENDERERS[format](comparison, { color }),
+    options.output ?? null,
+    { force: options.force },
+  );
   return EXIT.ok;
 }
 
 function single(file: string) {
   return <T>(reports: T[]): T[] => {
-    if (reports.length !== 1) throw new UsageError(`${file}: holds ${reports.length} reports; compare takes one report or plan on each side`, "Audit the plans one at a time with --json -o FILE.");
+    if (reports.length !== 1)
+      throw new UsageError(
+        `${file}: holds ${reports.length} reports; compare takes one report or plan on each side`,
+        "Audit the plans one at a time with --json -o FILE.",
+      );
     return reports;
   };
 }

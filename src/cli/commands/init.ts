@@ -16,10 +16,18 @@ const InitOptionsSchema = z.object({
   builtin: z.boolean().default(true),
 });
 
-export async function runInit(io: CliIO, file: string | undefined, rawOptions: unknown, today = new Date()): Promise<number> {
+export async function runInit(
+  io: CliIO,
+  file: string | undefined,
+  rawOptions: unknown,
+  today = new Date(),
+): Promise<number> {
   const options = parseOptions(InitOptionsSchema, rawOptions);
   const target = file ?? "social-plan.yaml";
-  const { rubrics, warnings } = await loadRubrics({ paths: options.rubrics, builtin: options.builtin });
+  const { rubrics, warnings } = await loadRubrics({
+    paths: options.rubrics,
+    builtin: options.builtin,
+  });
   printWarnings(io, warnings);
   const absolute = resolve(io.cwd, target);
   const schemaFile = resolve(packageInfo().root, "schemas", "plan.schema.json");
@@ -31,6 +39,8 @@ export async function runInit(io: CliIO, file: string | undefined, rawOptions: u
   });
   await writeFileAtomic(absolute, text, { force: options.force });
   const questions = rubrics.dimensions.reduce((n, d) => n + d.rubric.questions.length, 0);
-  io.stderr.write(`social-audit: wrote ${target} with ${questions} questions in ${rubrics.dimensions.length} dimensions\nNext: answer them in your editor, then run: social-audit audit ${target}\n`);
+  io.stderr.write(
+    `social-audit: wrote ${target} with ${questions} questions in ${rubrics.dimensions.length} dimensions\nNext: answer them in your editor, then run: social-audit audit ${target}\n`,
+  );
   return EXIT.ok;
 }

@@ -28,8 +28,11 @@ const InterviewOptionsSchema = z.object({
   color: z.boolean().optional(),
 });
 
-
-export async function runInterviewCommand(io: CliIO, rawOptions: unknown, today = new Date()): Promise<number> {
+export async function runInterviewCommand(
+  io: CliIO,
+  rawOptions: unknown,
+  today = new Date(),
+): Promise<number> {
   const options = parseOptions(InterviewOptionsSchema, rawOptions);
   if (!canInterview(io)) {
     throw new UsageError(
@@ -37,11 +40,18 @@ export async function runInterviewCommand(io: CliIO, rawOptions: unknown, today 
       "In CI or a script, audit a plan file instead: social-audit audit social-plan.yaml (social-audit init writes a template).",
     );
   }
-  const { rubrics, warnings } = await loadRubrics({ paths: options.rubrics, builtin: options.builtin });
+  const { rubrics, warnings } = await loadRubrics({
+    paths: options.rubrics,
+    builtin: options.builtin,
+  });
   printWarnings(io, warnings);
   const ids = rubrics.dimensions.map((d) => d.rubric.id);
   for (const id of options.dimension) {
-    if (!ids.includes(id)) throw new UsageError(`--dimension names unknown dimension "${id}"${didYouMean(id, ids)}`, `Known dimensions: ${ids.join(", ")}`);
+    if (!ids.includes(id))
+      throw new UsageError(
+        `--dimension names unknown dimension "${id}"${didYouMean(id, ids)}`,
+        `Known dimensions: ${ids.join(", ")}`,
+      );
   }
 
   const file = resolve(io.cwd, options.out);
@@ -57,13 +67,21 @@ export async function runInterviewCommand(io: CliIO, rawOptions: unknown, today 
   if (options.resume && exists) {
     resume = parsePlan(await readTextFile(file, options.out), options.out, rubrics).plan;
   } else if (options.resume) {
-    io.stderr.write(`social-audit: nothing to resume at ${options.out}; starting a new interview\n`);
+    io.stderr.write(
+      `social-audit: nothing to resume at ${options.out}; starting a new interview\n`,
+    );
   }
 
   const resumeCommand = `social-audit interview --out ${options.out} --resume${options.dimension.map((d) => ` --dimension ${d}`).join("")}`;
   let saved: Plan | undefined = resume;
   const save = async (plan: Plan) => {
-    await writeFileAtomic(file, planToYaml(plan, rubrics, [`Written by social-audit interview. Audit it with: social-audit audit ${options.out}`]), { force: true });
+    await writeFileAtomic(
+      file,
+      planToYaml(plan, rubrics, [
+        `Written by social-audit interview. Audit it with: social-audit audit ${options.out}`,
+      ]),
+      { force: true },
+    );
     saved = plan;
   };
 
@@ -72,26 +90,50 @@ export async function runInterviewCommand(io: CliIO, rawOptions: unknown, today 
   const { runInterview } = await import("../../interview/session.js");
   let plan: Plan;
   try {
-    plan = await runInterview(inquirerPrompter({ input: io.stdin, output: io.stderr as NodeJS.WritableStream }, color), {
-      rubrics,
-      dimensions: options.dimension,
-      ...(resume ? { resume } : {}),
-      today: today.toISOString().slice(0, 10),
-      save,
-    });
+    plan = await runInterview(
+      inquirerPrompter({ input: io.stdin, output: io.stderr as NodeJS.WritableStream }, color),
+      {
+        rubrics,
+        dimensions: options.dimension,
+        ...(resume ? { resume } : {}),
+        today: today.toISOString().slice(0, 10),
+        save,
+      },
+    );
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     const count = saved ? [...saved.answers.values()].reduce((n, a) => n + a.size, 0) : 0;
-    const where = saved ? `${count} answer${count === 1 ? "" : "s"} saved to ${options.out}` : "nothing was saved yet";
-    throw new InterruptedError(`interrupted; ${where}.${saved ? `\nResume with: ${resumeCommand}` : ""}`);
+    const where = saved
+      ? `${count} answer${count === 1 ? "" : "s"} saved to ${options.out}`
+      : "nothing was saved yet";
+    throw new InterruptedError(
+      `interrupted; ${where}.${saved ? `\nResume with: ${resumeCommand}` : ""}`,
+    );
   }
   return finish(io, rubrics, plan, options.out, options.color);
 }
 
-async function finish(io: CliIO, rubrics: RubricSet, plan: Plan, out: string, colorFlag: boolean | undefined): Promise<number> {
-  const report = buildReport({ rubrics, plan, toolVersion: packageInfo().version, planSource: out });
+async function finish(
+  io: CliIO,
+  rubrics: RubricSet,
+  plan: Plan,
+  out: string,
+  colorFlag: boolean | undefined,
+): Promise<number> {
+  const report = buildReport({
+    rubrics,
+    plan,
+    toolVersion: packageInfo().version,
+    planSource: out,
+  });
   const renderer = await loadRenderer("table");
-  io.stdout.write(renderer.report(report, { color: useColor(io, io.stdout, colorFlag), top: 5, width: terminalWidth(io) }));
+  io.stdout.write(
+    renderer.report(report, {
+      color: useColor(io, io.stdout, colorFlag),
+      top: 5,
+      width: terminalWidth(io),
+    }),
+  );
   io.stderr.write(
     [
       "",

@@ -14,7 +14,10 @@ export interface RubricSourceOptions {
 }
 
 async function load(io: CliIO, options: RubricSourceOptions): Promise<RubricSet> {
-  const { rubrics, warnings } = await loadRubrics({ paths: options.rubrics ?? [], builtin: options.builtin !== false });
+  const { rubrics, warnings } = await loadRubrics({
+    paths: options.rubrics ?? [],
+    builtin: options.builtin !== false,
+  });
   printWarnings(io, warnings);
   return rubrics;
 }
@@ -51,7 +54,10 @@ export function describeDimension(d: LoadedDimension) {
   };
 }
 
-export async function runRubricsList(io: CliIO, options: RubricSourceOptions & { json?: boolean }): Promise<number> {
+export async function runRubricsList(
+  io: CliIO,
+  options: RubricSourceOptions & { json?: boolean },
+): Promise<number> {
   const rubrics = await load(io, options);
   if (options.json) {
     const list = rubrics.dimensions.map((d) => ({
@@ -68,27 +74,49 @@ export async function runRubricsList(io: CliIO, options: RubricSourceOptions & {
     return EXIT.ok;
   }
   const { default: Table } = await import("cli-table3");
-  const table = new Table({ head: ["Dimension", "Title", "Version", "Questions", "Weight", "Source"], style: { head: [], border: [] } });
+  const table = new Table({
+    head: ["Dimension", "Title", "Version", "Questions", "Weight", "Source"],
+    style: { head: [], border: [] },
+  });
   for (const d of rubrics.dimensions) {
-    table.push([d.rubric.id, oneLine(d.rubric.title), d.rubric.version, String(d.rubric.questions.length), String(d.rubric.weight), oneLine(originText(d))]);
+    table.push([
+      d.rubric.id,
+      oneLine(d.rubric.title),
+      d.rubric.version,
+      String(d.rubric.questions.length),
+      String(d.rubric.weight),
+      oneLine(originText(d)),
+    ]);
   }
-  io.stdout.write(`${table.toString()}\nLevels: ${rubrics.levels.map((l) => `${oneLine(l.label)} ${l.from}-${l.to}`).join(", ")} (${rubrics.levelsOrigin.file})\n`);
+  io.stdout.write(
+    `${table.toString()}\nLevels: ${rubrics.levels.map((l) => `${oneLine(l.label)} ${l.from}-${l.to}`).join(", ")} (${rubrics.levelsOrigin.file})\n`,
+  );
   return EXIT.ok;
 }
 
-export async function runRubricsShow(io: CliIO, id: string | undefined, options: RubricSourceOptions & { json?: boolean }): Promise<number> {
+export async function runRubricsShow(
+  io: CliIO,
+  id: string | undefined,
+  options: RubricSourceOptions & { json?: boolean },
+): Promise<number> {
   const rubrics = await load(io, options);
   const ids = rubrics.dimensions.map((d) => d.rubric.id);
-  const chosen = id === undefined ? rubrics.dimensions : rubrics.dimensions.filter((d) => d.rubric.id === id);
+  const chosen =
+    id === undefined ? rubrics.dimensions : rubrics.dimensions.filter((d) => d.rubric.id === id);
   if (id !== undefined && chosen.length === 0) {
-    throw new UsageError(`unknown dimension "${id}"${didYouMean(id, ids)}`, `Known dimensions: ${ids.join(", ")}`);
+    throw new UsageError(
+      `unknown dimension "${id}"${didYouMean(id, ids)}`,
+      `Known dimensions: ${ids.join(", ")}`,
+    );
   }
   if (options.json) {
     const payload = {
       levels: rubrics.levels,
       dimensions: chosen.map(describeDimension),
     };
-    io.stdout.write(`${toJson(id === undefined ? payload : { levels: payload.levels, dimension: payload.dimensions[0] }, 2)}\n`);
+    io.stdout.write(
+      `${toJson(id === undefined ? payload : { levels: payload.levels, dimension: payload.dimensions[0] }, 2)}\n`,
+    );
     return EXIT.ok;
   }
   io.stdout.write(chosen.map(describeForPeople).join("\n"));
@@ -97,7 +125,13 @@ export async function runRubricsShow(io: CliIO, id: string | undefined, options:
 
 function describeForPeople(d: LoadedDimension): string {
   const { rubric } = d;
-  const lines = [`${oneLine(rubric.title)} (${rubric.id} ${rubric.version}, weight ${rubric.weight}, ${oneLine(originText(d))})`, `  ${oneLine(rubric.description)}`, `  Existing: ${oneLine(rubric.existing)}`, `  Living:   ${oneLine(rubric.living)}`, ""];
+  const lines = [
+    `${oneLine(rubric.title)} (${rubric.id} ${rubric.version}, weight ${rubric.weight}, ${oneLine(originText(d))})`,
+    `  ${oneLine(rubric.description)}`,
+    `  Existing: ${oneLine(rubric.existing)}`,
+    `  Living:   ${oneLine(rubric.living)}`,
+    "",
+  ];
   for (const q of rubric.questions) {
     lines.push(`  ${q.id} [${q.kind}${isScored(q) ? `, weight ${q.weight}` : ", not scored"}]`);
     lines.push(`    ${oneLine(q.prompt)}`);
@@ -106,14 +140,18 @@ function describeForPeople(d: LoadedDimension): string {
         for (const c of q.choices) lines.push(`      ${c.value} (${c.score}): ${oneLine(c.label)}`);
         break;
       case "multi":
-        for (const o of q.options) lines.push(`      ${o.value} (+${o.score}): ${oneLine(o.label)}`);
+        for (const o of q.options)
+          lines.push(`      ${o.value} (+${o.score}): ${oneLine(o.label)}`);
         lines.push(`      full marks at ${q.cap ?? q.options.reduce((s, o) => s + o.score, 0)}`);
         break;
       case "scale":
         q.labels.forEach((label, i) => lines.push(`      ${q.min + i}: ${oneLine(label)}`));
         break;
       case "number":
-        for (const b of q.bands) lines.push(`      ${b.from}${b.to === undefined ? "+" : `-${b.to}`} ${q.unit} (${b.score})${b.label ? `: ${oneLine(b.label)}` : ""}`);
+        for (const b of q.bands)
+          lines.push(
+            `      ${b.from}${b.to === undefined ? "+" : `-${b.to}`} ${q.unit} (${b.score})${b.label ? `: ${oneLine(b.label)}` : ""}`,
+          );
         break;
       case "boolean":
         lines.push(`      true (${q.scores.yes}), false (${q.scores.no})`);
@@ -122,14 +160,19 @@ function describeForPeople(d: LoadedDimension): string {
         lines.push("      free text");
         break;
     }
-    if (isScored(q)) lines.push(`    -> ${oneLine(q.recommendation.title)} (${q.recommendation.effort} effort)`);
+    if (isScored(q))
+      lines.push(`    -> ${oneLine(q.recommendation.title)} (${q.recommendation.effort} effort)`);
   }
   return `${lines.join("\n")}\n`;
 }
 
 /** Validates rubric files or folders, reporting every problem in every file before exiting. */
 export async function runRubricsValidate(io: CliIO, paths: string[]): Promise<number> {
-  if (paths.length === 0) throw new UsageError("rubrics validate needs at least one file or folder", "e.g. social-audit rubrics validate ./my-rubrics");
+  if (paths.length === 0)
+    throw new UsageError(
+      "rubrics validate needs at least one file or folder",
+      "e.g. social-audit rubrics validate ./my-rubrics",
+    );
   const diagnostics: Diagnostic[] = [];
   let files = 0;
   for (const path of paths) {

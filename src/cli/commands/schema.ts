@@ -5,11 +5,21 @@ import { loadRubrics } from "../../io/load-rubrics.js";
 import { didYouMean } from "../../core/suggest.js";
 import type { CliIO } from "../io.js";
 
-export async function runSchema(io: CliIO, name: string, options: { rubrics?: string[]; builtin?: boolean }): Promise<number> {
+export async function runSchema(
+  io: CliIO,
+  name: string,
+  options: { rubrics?: string[]; builtin?: boolean },
+): Promise<number> {
   if (!(SCHEMA_NAMES as readonly string[]).includes(name)) {
-    throw new UsageError(`unknown schema "${name}"${didYouMean(name, SCHEMA_NAMES)}`, `Choose one of: ${SCHEMA_NAMES.join(", ")}`);
+    throw new UsageError(
+      `unknown schema "${name}"${didYouMean(name, SCHEMA_NAMES)}`,
+      `Choose one of: ${SCHEMA_NAMES.join(", ")}`,
+    );
   }
-  const { rubrics } = await loadRubrics({ paths: options.rubrics ?? [], builtin: options.builtin !== false });
+  const { rubrics } = await loadRubrics({
+    paths: options.rubrics ?? [],
+    builtin: options.builtin !== false,
+  });
   io.stdout.write(`${toJson(jsonSchema(name as SchemaName, rubrics), 2)}\n`);
   return EXIT.ok;
 }

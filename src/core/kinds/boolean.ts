@@ -6,7 +6,9 @@ export const BooleanQuestionSchema = z.lazy(() =>
     kind: z.literal("boolean"),
     ...scoredQuestionFields(),
     /** Some questions are phrased so that "no" is the living answer; scores say which. */
-    scores: z.strictObject({ yes: UnitScoreSchema, no: UnitScoreSchema }).default({ yes: 1, no: 0 }),
+    scores: z
+      .strictObject({ yes: UnitScoreSchema, no: UnitScoreSchema })
+      .default({ yes: 1, no: 0 }),
   }),
 );
 export type BooleanQuestion = z.infer<typeof BooleanQuestionSchema>;

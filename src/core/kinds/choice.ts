@@ -19,7 +19,12 @@ export const ChoiceOptionsSchema = (noun: string) =>
     .superRefine((options, ctx) => {
       const seen = new Set<string>();
       options.forEach((o, i) => {
-        if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: [i, "value"], message: `duplicate value "${o.value}"` });
+        if (seen.has(o.value))
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "value"],
+            message: `duplicate value "${o.value}"`,
+          });
         seen.add(o.value);
       });
     });
@@ -36,9 +41,16 @@ export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
 export const choiceKind = {
   answerSchema: (q: ChoiceQuestion) => {
     const values = q.choices.map((c) => c.value);
-    return z.enum(values as [string, ...string[]], { error: (issue) => oneOfMessage(values, issue.input) });
+    return z.enum(values as [string, ...string[]], {
+      error: (issue) => oneOfMessage(values, issue.input),
+    });
   },
-  score: (q: ChoiceQuestion, answer: string): number => q.choices.find((c) => c.value === answer)?.score ?? 0,
-  describe: (q: ChoiceQuestion, answer: string): string => q.choices.find((c) => c.value === answer)?.label ?? answer,
-  allowed: (q: ChoiceQuestion) => ({ type: "string", values: q.choices.map((c) => ({ value: c.value, label: c.label, score: c.score })) }),
+  score: (q: ChoiceQuestion, answer: string): number =>
+    q.choices.find((c) => c.value === answer)?.score ?? 0,
+  describe: (q: ChoiceQuestion, answer: string): string =>
+    q.choices.find((c) => c.value === answer)?.label ?? answer,
+  allowed: (q: ChoiceQuestion) => ({
+    type: "string",
+    values: q.choices.map((c) => ({ value: c.value, label: c.label, score: c.score })),
+  }),
 };

@@ -12,7 +12,14 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const QuestionSchema = z.lazy(() =>
   z.discriminatedUnion(
     "kind",
-    [ChoiceQuestionSchema, MultiQuestionSchema, BooleanQuestionSchema, ScaleQuestionSchema, NumberQuestionSchema, TextQuestionSchema],
+    [
+      ChoiceQuestionSchema,
+      MultiQuestionSchema,
+      BooleanQuestionSchema,
+      ScaleQuestionSchema,
+      NumberQuestionSchema,
+      TextQuestionSchema,
+    ],
     { error: `kind must be one of ${QUESTION_KINDS.map((k) => `"${k}"`).join(", ")}` },
   ),
 );
@@ -94,4 +101,11 @@ export function allowedValues(q: Question): Record<string, unknown> {
   return behaviourOf(q).allowed(q);
 }
 
-export type { BooleanQuestion, ChoiceQuestion, MultiQuestion, NumberQuestion, ScaleQuestion, TextQuestion };
+export type {
+  BooleanQuestion,
+  ChoiceQuestion,
+  MultiQuestion,
+  NumberQuestion,
+  ScaleQuestion,
+  TextQuestion,
+};

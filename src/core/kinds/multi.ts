@@ -23,10 +23,17 @@ export const multiKind = {
   answerSchema: (q: MultiQuestion) => {
     const values = q.options.map((o) => o.value);
     return z
-      .array(z.enum(values as [string, ...string[]], { error: (issue) => oneOfMessage(values, issue.input) }), {
-        error: `must be a list of values, e.g. [${values.slice(0, 2).join(", ")}]`,
-      })
-      .refine((list) => new Set(list).size === list.length, { error: "lists a value more than once" });
+      .array(
+        z.enum(values as [string, ...string[]], {
+          error: (issue) => oneOfMessage(values, issue.input),
+        }),
+        {
+          error: `must be a list of values, e.g. [${values.slice(0, 2).join(", ")}]`,
+        },
+      )
+      .refine((list) => new Set(list).size === list.length, {
+        error: "lists a value more than once",
+      });
   },
   score: (q: MultiQuestion, answer: string[]): number => {
     const cap = multiCap(q);
@@ -35,7 +42,9 @@ export const multiKind = {
     return Math.min(1, sum / cap);
   },
   describe: (q: MultiQuestion, answer: string[]): string =>
-    answer.length === 0 ? "none" : answer.map((v) => q.options.find((o) => o.value === v)?.label ?? v).join("; "),
+    answer.length === 0
+      ? "none"
+      : answer.map((v) => q.options.find((o) => o.value === v)?.label ?? v).join("; "),
   allowed: (q: MultiQuestion) => ({
     type: "array",
     values: q.options.map((o) => ({ value: o.value, label: o.label, score: o.score })),

@@ -23,8 +23,14 @@ export const NumberQuestionSchema = z.lazy(() =>
       bands: z.array(NumberBandSchema).min(1, { error: "needs at least one band" }),
     })
     .superRefine((q, ctx) => {
-      if (q.max <= q.min) ctx.addIssue({ code: "custom", path: ["max"], message: `must be greater than min (${q.min})` });
-      for (const problem of bandProblems(q.bands, q.min, q.max)) ctx.addIssue({ code: "custom", ...problem });
+      if (q.max <= q.min)
+        ctx.addIssue({
+          code: "custom",
+          path: ["max"],
+          message: `must be greater than min (${q.min})`,
+        });
+      for (const problem of bandProblems(q.bands, q.min, q.max))
+        ctx.addIssue({ code: "custom", ...problem });
     }),
 );
 export type NumberQuestion = z.infer<typeof NumberQuestionSchema>;
@@ -41,25 +47,43 @@ export function bandProblems(
   const problems: { path: (string | number)[]; message: string }[] = [];
   bands.forEach((band, i) => {
     if (band.to !== undefined && band.to <= band.from) {
-      problems.push({ path: ["bands", i, "to"], message: `must be greater than from (${band.from})` });
+      problems.push({
+        path: ["bands", i, "to"],
+        message: `must be greater than from (${band.from})`,
+      });
     }
     if (i === 0 && band.from > min) {
-      problems.push({ path: ["bands", 0, "from"], message: `the first band must start at min (${min}); values from ${min} to ${band.from} would have no score` });
+      problems.push({
+        path: ["bands", 0, "from"],
+        message: `the first band must start at min (${min}); values from ${min} to ${band.from} would have no score`,
+      });
     }
     const prev = bands[i - 1];
     if (prev) {
       if (prev.to === undefined) {
-        problems.push({ path: ["bands", i - 1, "to"], message: "only the last band may be open-ended (no `to`)" });
+        problems.push({
+          path: ["bands", i - 1, "to"],
+          message: "only the last band may be open-ended (no `to`)",
+        });
       } else if (band.from > prev.to) {
-        problems.push({ path: ["bands", i, "from"], message: `gap: the previous band ends at ${prev.to} but this one starts at ${band.from}` });
+        problems.push({
+          path: ["bands", i, "from"],
+          message: `gap: the previous band ends at ${prev.to} but this one starts at ${band.from}`,
+        });
       } else if (band.from < prev.to) {
-        problems.push({ path: ["bands", i, "from"], message: `overlap: the previous band ends at ${prev.to} but this one starts at ${band.from}` });
+        problems.push({
+          path: ["bands", i, "from"],
+          message: `overlap: the previous band ends at ${prev.to} but this one starts at ${band.from}`,
+        });
       }
     }
   });
   const last = bands[bands.length - 1];
   if (last?.to !== undefined && last.to <= max) {
-    problems.push({ path: ["bands", bands.length - 1, "to"], message: `the last band must reach beyond max (${max}), or leave out \`to\`` });
+    problems.push({
+      path: ["bands", bands.length - 1, "to"],
+      message: `the last band must reach beyond max (${max}), or leave out \`to\``,
+    });
   }
   return problems;
 }
@@ -71,12 +95,21 @@ export function bandFor(q: NumberQuestion, value: number): NumberBand | undefine
 export const numberKind = {
   answerSchema: (q: NumberQuestion) => {
     const range = `a number of ${q.unit} from ${q.min} to ${q.max}`;
-    return z.number({ error: `must be ${range}` }).min(q.min, { error: `must be ${range}` }).max(q.max, { error: `must be ${range}` });
+    return z
+      .number({ error: `must be ${range}` })
+      .min(q.min, { error: `must be ${range}` })
+      .max(q.max, { error: `must be ${range}` });
   },
   score: (q: NumberQuestion, answer: number): number => bandFor(q, answer)?.score ?? 0,
   describe: (q: NumberQuestion, answer: number): string => {
     const label = bandFor(q, answer)?.label;
     return `${answer} ${q.unit}${label ? ` (${label})` : ""}`;
   },
-  allowed: (q: NumberQuestion) => ({ type: "number", unit: q.unit, min: q.min, max: q.max, bands: q.bands }),
+  allowed: (q: NumberQuestion) => ({
+    type: "number",
+    unit: q.unit,
+    min: q.min,
+    max: q.max,
+    bands: q.bands,
+  }),
 };

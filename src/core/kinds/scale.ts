@@ -13,9 +13,17 @@ export const ScaleQuestionSchema = z.lazy(() =>
     })
     .superRefine((q, ctx) => {
       if (q.max <= q.min) {
-        ctx.addIssue({ code: "custom", path: ["max"], message: `must be greater than min (${q.min})` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["max"],
+          message: `must be greater than min (${q.min})`,
+        });
       } else if (q.max - q.min > 10) {
-        ctx.addIssue({ code: "custom", path: ["max"], message: "a scale may have at most 11 points" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["max"],
+          message: "a scale may have at most 11 points",
+        });
       } else if (q.labels.length !== q.max - q.min + 1) {
         ctx.addIssue({
           code: "custom",
@@ -34,6 +42,7 @@ export const scaleKind = {
       .min(q.min, { error: `must be a whole number from ${q.min} to ${q.max}` })
       .max(q.max, { error: `must be a whole number from ${q.min} to ${q.max}` }),
   score: (q: ScaleQuestion, answer: number): number => (answer - q.min) / (q.max - q.min),
-  describe: (q: ScaleQuestion, answer: number): string => `${answer} (${q.labels[answer - q.min] ?? ""})`,
+  describe: (q: ScaleQuestion, answer: number): string =>
+    `${answer} (${q.labels[answer - q.min] ?? ""})`,
   allowed: (q: ScaleQuestion) => ({ type: "integer", min: q.min, max: q.max, labels: q.labels }),
 };

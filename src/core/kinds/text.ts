@@ -17,7 +17,9 @@ export const MAX_TEXT_ANSWER = 10_000;
 
 export const textKind = {
   answerSchema: (_q: TextQuestion) =>
-    z.string({ error: "must be text" }).max(MAX_TEXT_ANSWER, { error: `must be at most ${MAX_TEXT_ANSWER} characters` }),
+    z
+      .string({ error: "must be text" })
+      .max(MAX_TEXT_ANSWER, { error: `must be at most ${MAX_TEXT_ANSWER} characters` }),
   describe: (_q: TextQuestion, answer: string): string => answer,
   allowed: (_q: TextQuestion) => ({ type: "string", maxLength: MAX_TEXT_ANSWER }),
 };
