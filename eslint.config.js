@@ -11,6 +11,29 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    rules: {
+      // Numbers and booleans read fine in messages; objects and undefined in a template are bugs.
+      "@typescript-eslint/restrict-template-expressions": [
+        "error",
+        { allowNumber: true, allowBoolean: true },
+      ],
+      // The sanitisers exist to match control characters.
+      "no-control-regex": "off",
+      // Conflicts with no-non-null-assertion: an `as T` after a check is the honest form here.
+      "@typescript-eslint/non-nullable-type-assertion-style": "off",
+    },
+  },
+  {
+    files: ["test/**/*.ts", "bench/**/*.ts"],
+    rules: {
+      // Tests poke at parsed JSON and assert shapes; a failed non-null assertion fails the test.
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+    },
   },
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
