@@ -6,6 +6,7 @@ import { packageInfo } from "../../io/package-root.js";
 import { writeFileAtomic } from "../../io/write-atomic.js";
 import { planTemplate } from "../../render/plan-template.js";
 import type { CliIO } from "../io.js";
+import { withInvocation } from "../invocation.js";
 import { parseOptions } from "../options.js";
 import { printWarnings } from "../print-error.js";
 
@@ -38,7 +39,10 @@ export async function runInit(
   await writeFileAtomic(absolute, text, { force: options.force });
   const questions = rubrics.dimensions.reduce((n, d) => n + d.rubric.questions.length, 0);
   io.stderr.write(
-    `social-audit: wrote ${target} with ${questions} questions in ${rubrics.dimensions.length} dimensions\nNext: answer them in your editor, then run: social-audit audit ${target}\n`,
+    withInvocation(
+      `social-audit: wrote ${target} with ${questions} questions in ${rubrics.dimensions.length} dimensions\nNext: answer them in your editor, then run: social-audit audit ${target}\n`,
+      io.command,
+    ),
   );
   return EXIT.ok;
 }
