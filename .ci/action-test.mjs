@@ -125,6 +125,9 @@ function runAction(action, withInputs, only) {
       GITHUB_STEP_SUMMARY: summary,
       GITHUB_OUTPUT: output,
       RUNNER_TEMP: runnerTemp,
+      // Not the runner's, only this machine's: reuse npm's cache instead of asking the registry
+      // again about every locked package (the lockfile pins them either way).
+      npm_config_prefer_offline: "true",
       ...Object.fromEntries(
         Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, context)]),
       ),
