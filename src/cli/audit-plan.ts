@@ -3,12 +3,15 @@ import type { Report } from "../core/report-schema.js";
 import type { RubricSet } from "../core/rubric.js";
 import type { ThresholdOptions } from "../core/thresholds.js";
 import { parsePlan } from "../io/load-plan.js";
+import { planForGate } from "./gate.js";
 
 /** Everything besides the plan and rubrics that decides a plan's report; plain data, so workers can share it. */
 export interface AuditSettings {
   toolVersion: string;
   strict: boolean;
   thresholds: ThresholdOptions;
+  /** false with --no-plan-thresholds; a plan's own thresholds apply unless it says so */
+  planThresholds?: boolean | undefined;
 }
 
 /** A plan's text as read: where it came from (`-` for stdin) and the name to show in messages. */
@@ -28,7 +31,7 @@ export function auditPlanText(
   const loaded = parsePlan(plan.text, plan.display, rubrics, { strict: settings.strict });
   return buildReport({
     rubrics,
-    plan: loaded.plan,
+    plan: planForGate(loaded.plan, settings.planThresholds !== false),
     toolVersion: settings.toolVersion,
     planSource: plan.source === "-" ? null : plan.source,
     thresholds: settings.thresholds,

@@ -1,3 +1,5 @@
+import { invokedAs } from "./invocation.js";
+
 /** Everything the CLI touches of the outside world, injected so tests can run it in-process. */
 export interface CliIO {
   stdout: {
@@ -9,6 +11,8 @@ export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean | undefined };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** How the user started the CLI (see invocation.ts), for the commands hints suggest. */
+  command?: string | undefined;
 }
 
 export function processIO(): CliIO {
@@ -22,5 +26,6 @@ export function processIO(): CliIO {
     },
     env: process.env,
     cwd: process.cwd(),
+    command: invokedAs(process.env, process.argv[1], process.cwd()),
   };
 }

@@ -82,6 +82,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         "exit 1 when the overall or any dimension score drops below --baseline",
       )
       .option(
+        "--exit-zero",
+        "report only: exit 0 even below a threshold (invalid input still exits 2)",
+      )
+      .option("--no-plan-thresholds", "ignore the thresholds a plan declares")
+      .option(
         "--jobs <n>",
         "threads for auditing many plans to jsonl or github output; 1 stays in one thread",
         "auto",

@@ -56,6 +56,8 @@ export const AuditOptionsSchema = z.object({
   strict: z.boolean().default(false),
   baseline: z.string().min(1).optional(),
   failOnRegression: z.boolean().default(false),
+  exitZero: z.boolean().default(false),
+  planThresholds: z.boolean().default(true),
   rubrics: z.array(z.string().min(1)).default([]),
   builtin: z.boolean().default(true),
   color: z.boolean().optional(),

@@ -1,6 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from "../errors.js";
 import { stripControl } from "../render/sanitize.js";
 import type { CliIO } from "./io.js";
+import { withInvocation } from "./invocation.js";
 
 /** Messages quote user input, so they are sanitised before reaching a terminal. */
 export function printError(
@@ -15,7 +16,7 @@ export function printError(
   for (const d of shown) lines.push(`  ${formatDiagnostic(d)}`);
   if (errors.length > shown.length) lines.push(`  ... and ${errors.length - shown.length} more`);
   if (hint) lines.push(`hint: ${hint}`);
-  io.stderr.write(`${stripControl(lines.join("\n"))}\n`);
+  io.stderr.write(`${stripControl(withInvocation(lines.join("\n"), io.command))}\n`);
 }
 
 export function printWarnings(io: CliIO, diagnostics: readonly Diagnostic[]): void {

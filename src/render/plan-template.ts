@@ -7,8 +7,8 @@ import { oneLine } from "./sanitize.js";
 export interface TemplateOptions {
   organization: string;
   date: string;
-  /** Path or URL of the plan JSON Schema, for the yaml-language-server modeline. */
-  schemaRef: string;
+  /** Path or URL of the plan JSON Schema, for the yaml-language-server modeline; without it, how to add one. */
+  schemaRef?: string | undefined;
 }
 
 /** Wraps prose into YAML comment lines at a readable width. */
@@ -59,7 +59,12 @@ function optionLines(q: Question, indent: string): string[] {
  */
 export function planTemplate(rubrics: RubricSet, options: TemplateOptions): string {
   const lines = [
-    `# yaml-language-server: $schema=${options.schemaRef}`,
+    ...(options.schemaRef === undefined
+      ? [
+          "# For completion and checking in editors: social-audit schema plan > plan.schema.json,",
+          "# then make the first line of this file: # yaml-language-server: $schema=./plan.schema.json",
+        ]
+      : [`# yaml-language-server: $schema=${options.schemaRef}`]),
     "# social-audit plan. Answer each question after its colon; an empty answer counts as",
     "# unanswered and scores 0. Check it with: social-audit audit <this file>",
     "",

@@ -78,7 +78,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     expect(await terminal.exitCode()).toBe(130);
     expect(terminal.screen()).toContain("4 answers saved to social-plan.yaml");
     expect(terminal.screen()).toContain(
-      "Resume with: social-audit interview --out social-plan.yaml --resume --dimension presence",
+      `Resume with: ${cli} interview --out social-plan.yaml --resume --dimension presence`,
     );
     const interrupted = parse(readFileSync(join(dir, "social-plan.yaml"), "utf8"));
     expect(interrupted.answers.presence).toEqual({
@@ -121,7 +121,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     terminal.type("n");
     terminal.keys("Enter");
     expect(await terminal.exitCode()).toBe(2);
-    expect(terminal.screen()).toContain("social-audit init");
+    expect(terminal.screen()).toContain(`${cli} init`);
   });
 });
 
@@ -130,6 +130,7 @@ describe("interview without a terminal", () => {
     const { code, stderr } = await runCli(["interview"], { cwd: tempDir() });
     expect(code).toBe(2);
     expect(stderr).toContain("interview needs an interactive terminal");
-    expect(stderr).toContain("social-audit audit social-plan.yaml");
+    // Hints name the command as it was run: here the script by its path.
+    expect(stderr).toContain(`node ${BIN} audit social-plan.yaml`);
   });
 });

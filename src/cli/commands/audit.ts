@@ -2,7 +2,7 @@ import { basename, resolve } from "node:path";
 import { baselineChecks } from "../../core/compare.js";
 import type { Report } from "../../core/report-schema.js";
 import type { RubricSet } from "../../core/rubric.js";
-import { EXIT, UsageError, UserError } from "../../errors.js";
+import { UsageError, UserError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { fileSink, streamSink, type OutputSink } from "../../io/output-sink.js";
 import { packageInfo } from "../../io/package-root.js";
@@ -15,6 +15,7 @@ import { printError, printWarnings } from "../print-error.js";
 import { canInterview, terminalWidth } from "../terminal.js";
 import { writeOutput } from "../write-output.js";
 import { auditPlanText, type AuditSettings } from "../audit-plan.js";
+import { auditExitCode } from "../gate.js";
 
 /** What is kept of each audited plan once its report is written: enough for the closing messages. */
 interface Outcome {
@@ -156,8 +157,11 @@ export async function runAudit(
       : "below threshold";
     io.stderr.write(`social-audit: ${source}: ${what}: ${names.join(", ")}\n`);
   }
-  if (invalid > 0) return EXIT.invalidInput;
-  return failing.length > 0 ? EXIT.belowThreshold : EXIT.ok;
+  return auditExitCode({
+    invalid,
+    belowThreshold: failing.length,
+    exitZero: options.exitZero,
+  });
 }
 
 /** The plan to use when none is named: ./social-plan.yaml, or at a terminal, an interview. */
@@ -198,6 +202,7 @@ function auditSettings(options: AuditOptions): AuditSettings {
     toolVersion: packageInfo().version,
     strict: options.strict,
     thresholds: { overall: options.failUnder, dimensions: options.min },
+    planThresholds: options.planThresholds,
   };
 }
 
@@ -211,7 +216,7 @@ async function auditor(
   const baselines = options.baseline
     ? await (
         await import("../report-source.js")
-      ).loadReportOrPlan(options.baseline, io.cwd, async () => rubrics)
+      ).loadReportOrPlan(options.baseline, io.cwd, () => Promise.resolve(rubrics))
     : [];
   const settings = auditSettings(options);
   const extraChecks = (report: Omit<Report, "thresholds">) => {

@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import * as z from "zod";
 import { EXIT } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
@@ -6,6 +6,7 @@ import { packageInfo } from "../../io/package-root.js";
 import { writeFileAtomic } from "../../io/write-atomic.js";
 import { planTemplate } from "../../render/plan-template.js";
 import type { CliIO } from "../io.js";
+import { withInvocation } from "../invocation.js";
 import { parseOptions } from "../options.js";
 import { printWarnings } from "../print-error.js";
 
@@ -30,17 +31,36 @@ export async function runInit(
   });
   printWarnings(io, warnings);
   const absolute = resolve(io.cwd, target);
-  const schemaFile = resolve(packageInfo().root, "schemas", "plan.schema.json");
-  const fromPlan = relative(dirname(absolute), schemaFile).split(sep).join("/");
   const text = planTemplate(rubrics, {
     organization: options.organization,
     date: today.toISOString().slice(0, 10),
-    schemaRef: fromPlan.startsWith(".") ? fromPlan : `./${fromPlan}`,
+    schemaRef: schemaReference(dirname(absolute), packageInfo().root),
   });
   await writeFileAtomic(absolute, text, { force: options.force });
   const questions = rubrics.dimensions.reduce((n, d) => n + d.rubric.questions.length, 0);
   io.stderr.write(
-    `social-audit: wrote ${target} with ${questions} questions in ${rubrics.dimensions.length} dimensions\nNext: answer them in your editor, then run: social-audit audit ${target}\n`,
+    withInvocation(
+      `social-audit: wrote ${target} with ${questions} questions in ${rubrics.dimensions.length} dimensions\nNext: answer them in your editor, then run: social-audit audit ${target}\n`,
+      io.command,
+    ),
   );
   return EXIT.ok;
+}
+
+/**
+ * The plan schema's path for the template's yaml-language-server line, relative to the plan,
+ * and only when it resolves the same on every machine that has the plan's repository: the
+ * plan sits inside a checkout of social-audit, or the package is installed in a node_modules
+ * folder of the plan's project. For a global or npx install, undefined: any path would name
+ * this machine's folders.
+ */
+export function schemaReference(planDir: string, packageRoot: string): string | undefined {
+  const schema = join(packageRoot, "schemas", "plan.schema.json");
+  const fromPlan = relative(planDir, schema).split(sep).join("/");
+  if (isAbsolute(fromPlan)) return undefined;
+  const insideCheckout = !relative(packageRoot, planDir).startsWith("..");
+  const belowClimb = fromPlan.replace(/^(\.\.\/)+/, "");
+  const inProjectDependencies = belowClimb.startsWith("node_modules/");
+  if (!insideCheckout && !inProjectDependencies) return undefined;
+  return fromPlan.startsWith(".") ? fromPlan : `./${fromPlan}`;
 }

@@ -14,6 +14,7 @@ import { loadRenderer } from "../../render/index.js";
 import { planToYaml } from "../../render/plan-yaml.js";
 import { useColor } from "../color.js";
 import type { CliIO } from "../io.js";
+import { withInvocation } from "../invocation.js";
 import { parseOptions } from "../options.js";
 import { printWarnings } from "../print-error.js";
 import { canInterview, terminalWidth } from "../terminal.js";
@@ -72,7 +73,10 @@ export async function runInterviewCommand(
     );
   }
 
-  const resumeCommand = `social-audit interview --out ${options.out} --resume${options.dimension.map((d) => ` --dimension ${d}`).join("")}`;
+  const resumeCommand = withInvocation(
+    `social-audit interview --out ${options.out} --resume${options.dimension.map((d) => ` --dimension ${d}`).join("")}`,
+    io.command,
+  );
   let saved: Plan | undefined = resume;
   const save = async (plan: Plan) => {
     await writeFileAtomic(
@@ -135,15 +139,18 @@ async function finish(
     }),
   );
   io.stderr.write(
-    [
-      "",
-      `Saved to ${out}. The same report at any time: social-audit audit ${out}`,
-      "Export it:",
-      `  social-audit audit ${out} --format markdown -o report.md`,
-      `  social-audit audit ${out} --format html -o report.html`,
-      `  social-audit audit ${out} --json -o report.json`,
-      "",
-    ].join("\n"),
+    withInvocation(
+      [
+        "",
+        `Saved to ${out}. The same report at any time: social-audit audit ${out}`,
+        "Export it:",
+        `  social-audit audit ${out} --format markdown -o report.md`,
+        `  social-audit audit ${out} --format html -o report.html`,
+        `  social-audit audit ${out} --json -o report.json`,
+        "",
+      ].join("\n"),
+      io.command,
+    ),
   );
   return EXIT.ok;
 }
