@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, tempDir } from "../helpers.js";
@@ -10,7 +18,9 @@ import { BIN, ROOT, tempDir } from "../helpers.js";
  * test fails if one of those disappears from the README, so this list cannot go stale either.
  */
 const NOT_RUN: Record<string, string> = {
-  "npm install": "the set-up itself: .ci/run performs it on a clean clone before the tests",
+  "npm install": "installs: .ci/install-test.sh installs the tarball and globally, as users do",
+  "npm ci": "the set-up itself: .ci/run performs it on a clean clone before the tests",
+  "npm pack": "packs a tarball: .ci/install-test.sh packs and installs it in an empty folder",
   "npm test": "the test suite itself",
   "social-audit interview": "needs a terminal; the interview tests drive it in a pseudo-terminal",
 };
@@ -55,13 +65,24 @@ function prepareSandbox(): { cwd: string; path: string } {
   cpSync(join(ROOT, "rubrics"), join(cwd, "rubrics"), { recursive: true });
   mkdirSync(join(cwd, "clients"), { recursive: true });
   cpSync(join(ROOT, "examples", "accounting-firm.yaml"), join(cwd, "plan.yaml"));
+  cpSync(join(ROOT, "examples", "bike-shop.yaml"), join(cwd, "social-plan.yaml"));
+  // A project with social-audit installed, so `npx social-audit` finds it and never asks a registry.
+  mkdirSync(join(cwd, "node_modules", ".bin"), { recursive: true });
+  symlinkSync(ROOT, join(cwd, "node_modules", "social-audit"));
+  symlinkSync(BIN, join(cwd, "node_modules", ".bin", "social-audit"));
+  writeFileSync(
+    join(cwd, "package.json"),
+    '{ "private": true, "dependencies": { "social-audit": "*" } }\n',
+  );
   for (const name of ["bakery.yaml", "accounting-firm.yaml"])
     cpSync(join(ROOT, "examples", name), join(cwd, "clients", name));
   const shim = `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`;
-  for (const name of ["social-audit"]) {
-    writeFileSync(join(bin, name), shim);
-    chmodSync(join(bin, name), 0o755);
-  }
+  writeFileSync(join(bin, "social-audit"), shim);
+  chmodSync(join(bin, "social-audit"), 0o755);
+  // `node bin/social-audit.js`, as typed in a checkout, starts the CLI under test.
+  mkdirSync(join(cwd, "bin"), { recursive: true });
+  writeFileSync(join(cwd, "bin", "package.json"), '{ "type": "commonjs" }\n');
+  writeFileSync(join(cwd, "bin", "social-audit.js"), `require(${JSON.stringify(BIN)});\n`);
   // Reports the README compares: made by the product, as a user would make them.
   const report = (plan: string, out: string) => {
     // A plan below its own threshold still prints its report; only invalid input would not.
@@ -75,6 +96,7 @@ function prepareSandbox(): { cwd: string; path: string } {
   report("examples/progress/bike-shop-march.yaml", "march.json");
   report("examples/bike-shop.yaml", "november.json");
   report("examples/bike-shop.yaml", "main.json");
+  report("examples/bike-shop.yaml", "baseline.json");
   return { cwd, path: `${bin}:${process.env.PATH ?? ""}` };
 }
 
@@ -120,8 +142,10 @@ describe("README", () => {
         timeout: 60_000,
       });
       const context = `exit ${result.status}\nstdout: ${result.stdout.slice(0, 2000)}\nstderr: ${result.stderr.slice(0, 2000)}`;
-      // 1 is an honest outcome: the README shows gates failing on purpose.
+      // 1 is an honest outcome (the README shows gates failing on purpose), but only from a gate.
       expect([0, 1], context).toContain(result.status);
+      if (result.status === 1) expect(result.stderr, context).toMatch(/below|regress/i);
+      expect(result.stderr, context).not.toMatch(/npm (error|ERR)/);
       expect(result.stderr, context).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
       if (/\|\s*jq\b/.test(command)) {
         expect(result.stdout.trim(), context).not.toBe("");
