@@ -127,6 +127,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       )
       .option("--out <file>", "plan file to write", "social-plan.yaml")
       .option("--resume", "continue an interrupted interview: ask only what is unanswered")
+      .option("--revisit", "with --resume, ask the questions skipped earlier again too")
       .option("--force", "start over, replacing an existing plan file")
       .addOption(
         new Option("--dimension <id>", "interview only this dimension (repeatable)").argParser(
