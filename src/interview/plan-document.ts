@@ -30,7 +30,21 @@ const TOP_LEVEL_ORDER = [
 ];
 
 function isSkipMarker(node: unknown): boolean {
-  return isScalar(node) && node.value === null && node.comment?.trim() === SKIPPED.trim();
+  return (
+    isScalar(node) && node.value === null && node.comment?.split("\n")[0]?.trim() === SKIPPED.trim()
+  );
+}
+
+/**
+ * An empty value's comment is usually the comment of whatever follows it (in an `init`
+ * template, the next question's or dimension's heading): the lines after a skip mark, or all.
+ */
+function followingComment(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value !== null || !node.comment) return undefined;
+  const lines = node.comment.split("\n");
+  const rest = isSkipMarker(node) ? lines.slice(1) : lines;
+  while (rest.length > 0 && rest[0]?.trim() === "") rest.shift();
+  return rest.length > 0 ? rest.join("\n") : undefined;
 }
 
 /**
@@ -120,12 +134,15 @@ function place(
   key: string,
   value: Node,
   order: readonly string[],
+  relocate?: (comment: string) => void,
 ): void {
   const existing = map.items.find((p) => isScalar(p.key) && p.key.value === key);
   if (existing) {
-    // Keep a person's own comment on the value, but not a skip mark the answer replaces.
     const old = existing.value;
-    if (isScalar(old) && old.comment && !isSkipMarker(old) && !(value as Scalar).comment)
+    const following = followingComment(old);
+    if (following !== undefined) relocate?.(following);
+    // Keep a person's own comment on a value, but not a skip mark the answer replaces.
+    else if (isScalar(old) && old.comment && !isSkipMarker(old) && !(value as Scalar).comment)
       (value as Scalar).comment = old.comment;
     existing.value = value;
     return;
@@ -225,10 +242,34 @@ export class PlanDocument {
           question.id,
           entryNode(document, entry, question),
           questionOrder,
+          (comment) => {
+            this.commentBeforeNext(["answers", rubric.id, question.id], comment);
+          },
         );
       }
     }
     return this;
+  }
+
+  /** Puts a comment before the node that follows `path` (a later key, at whatever depth). */
+  private commentBeforeNext(path: readonly string[], comment: string): void {
+    for (let depth = path.length - 1; depth >= 0; depth--) {
+      const parent =
+        depth === 0 ? this.document.contents : this.document.getIn(path.slice(0, depth), true);
+      if (!isMap(parent)) continue;
+      const index = parent.items.findIndex((p) => isScalar(p.key) && p.key.value === path[depth]);
+      const next = parent.items[index + 1];
+      if (index >= 0 && next && isScalar(next.key)) {
+        next.key.commentBefore = next.key.commentBefore
+          ? `${comment}\n${next.key.commentBefore}`
+          : comment;
+        next.key.spaceBefore = true;
+        return;
+      }
+    }
+    this.document.comment = this.document.comment
+      ? `${this.document.comment}\n${comment}`
+      : comment;
   }
 
   toString(): string {

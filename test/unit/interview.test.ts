@@ -1,5 +1,6 @@
 import { render } from "@inquirer/testing";
 import { describe, expect, it, vi } from "vitest";
+import type { Answer } from "../../src/core/kinds/index.js";
 import { findQuestion, type RubricSet } from "../../src/core/rubric.js";
 import { loadRubrics } from "../../src/io/load-rubrics.js";
 import { promptSpec, type Frame } from "../../src/interview/inquirer-prompter.js";
@@ -16,7 +17,7 @@ import {
 import { flow, wrap } from "../../src/interview/wrap.js";
 import { builtinRubrics, fixture } from "../helpers.js";
 
-export async function teamRubrics(): Promise<RubricSet> {
+async function teamRubrics(): Promise<RubricSet> {
   return (await loadRubrics({ paths: [fixture("interview", "rubrics")] })).rubrics;
 }
 
@@ -28,20 +29,22 @@ function scripted(texts: string[], replies: [string, Reply][]) {
   const said: string[] = [];
   const backs: boolean[] = [];
   const prompter: Prompter = {
-    say: (lines) => void said.push(...lines),
-    askText: async (message) => {
+    say: (lines) => {
+      said.push(...lines);
+    },
+    askText: (message) => {
       const next = texts.shift();
       if (next === undefined) throw new Error(`unexpected text prompt: ${message}`);
-      return next;
+      return Promise.resolve(next);
     },
-    ask: async (step: QuestionStep, current: Entry | undefined, context) => {
+    ask: (step: QuestionStep, current: Entry | undefined, context) => {
       const id = `${step.section.id}.${step.question.id}`;
       asked.push(current === undefined ? id : `${id}=${JSON.stringify(current)}`);
       backs.push(context.canGoBack);
       const next = replies.shift();
-      if (!next || next[0] !== id)
+      if (next?.[0] !== id)
         throw new Error(`unexpected question ${id}, expected ${next?.[0] ?? "none"}`);
-      return next[1];
+      return Promise.resolve(next[1]);
     },
   };
   return { prompter, asked, said, backs, remaining: () => replies.length };
@@ -49,7 +52,7 @@ function scripted(texts: string[], replies: [string, Reply][]) {
 
 const skip: Reply = { type: "skip" };
 const back: Reply = { type: "back" };
-const answer = (value: Entry extends { value: infer V } ? V : never): Reply => ({
+const answer = (value: Answer): Reply => ({
   type: "answer",
   value,
 });
@@ -74,7 +77,10 @@ describe("interview flow", () => {
       rubrics,
       dimensions: ["presence"],
       today: "2026-11-23",
-      save: async (d) => void saves.push(d),
+      save: (d) => {
+        saves.push(d);
+        return Promise.resolve();
+      },
     });
     expect(draft.organization).toBe("Acme");
     expect(draft.auditor).toBeUndefined();
@@ -107,7 +113,7 @@ describe("interview flow", () => {
       rubrics,
       dimensions: ["presence", "commitment"],
       today: "2026-11-23",
-      save: async () => undefined,
+      save: () => Promise.resolve(),
     });
     expect(script.remaining()).toBe(0);
     // Going back offers the saved answer (or the skip) as current.
@@ -147,7 +153,7 @@ describe("interview flow", () => {
       dimensions: ["presence"],
       resume,
       today: "2026-11-23",
-      save: async () => undefined,
+      save: () => Promise.resolve(),
     });
     expect(script.said[0]).toBe(
       "Acme, 2 of 7 answered, 1 skipped; Presence next (question 4 of 7).",
@@ -162,7 +168,7 @@ describe("interview flow", () => {
       resume: draft,
       revisit: false,
       today: "2026-11-23",
-      save: async () => undefined,
+      save: () => Promise.resolve(),
     }).catch((e: unknown) => e);
     // Without --revisit nothing is left to ask, and the line says how to ask the skipped ones.
     expect(revisited).not.toBeInstanceOf(Error);
@@ -184,7 +190,7 @@ describe("interview flow", () => {
       resume: draft,
       revisit: true,
       today: "2026-11-23",
-      save: async () => undefined,
+      save: () => Promise.resolve(),
     });
     expect(withRevisit.remaining()).toBe(0);
     expect(done.entries.get("presence")?.get("genuine-tone")).toEqual(answer(4));
@@ -209,7 +215,7 @@ describe("interview flow", () => {
         rubrics,
         dimensions: ["teams"],
         today: "2026-11-23",
-        save: async () => undefined,
+        save: () => Promise.resolve(),
       }),
     ).rejects.toThrow('"shared-access" does not allow n/a');
   });
@@ -220,10 +226,10 @@ describe("interview flow", () => {
     let asked = 0;
     const prompter: Prompter = {
       say: () => undefined,
-      askText: async () => "Acme",
-      ask: async (step) => {
-        if (++asked === 6) throw new Error("cancelled");
-        return step.section.id === "profile" ? skip : answer("logo-only");
+      askText: () => Promise.resolve("Acme"),
+      ask: (step) => {
+        if (++asked === 6) return Promise.reject(new Error("cancelled"));
+        return Promise.resolve(step.section.id === "profile" ? skip : answer("logo-only"));
       },
     };
     await expect(
@@ -231,7 +237,10 @@ describe("interview flow", () => {
         rubrics,
         dimensions: ["presence"],
         today: "2026-11-23",
-        save: async (d) => void saves.push(d),
+        save: (d) => {
+          saves.push(d);
+          return Promise.resolve();
+        },
       }),
     ).rejects.toThrow("cancelled");
     expect(saves.at(-1)?.entries.get("presence")?.get("named-people")).toEqual(answer("logo-only"));
@@ -318,7 +327,9 @@ describe("interview prompts", () => {
     events.keypress("down");
     events.keypress("space");
     events.keypress("enter");
-    expect(spec.toReply(await result)).toEqual(answer(["handles-on-print", "events-followed-up"]));
+    expect(spec.toReply(await result)).toEqual(
+      answer(["handles-on-print", "staff-mention-online"]),
+    );
   });
 
   it("offers Not applicable to us only where the rubric has notApplicable, and n picks it", async () => {
@@ -362,11 +373,15 @@ describe("interview prompts", () => {
     expect(getScreen()).toContain(spec.config.help.slice(0, 30));
     events.type("soon");
     events.keypress("enter");
-    await vi.waitFor(() => expect(getScreen()).toContain("Enter a number of hours (0 to 720)"));
+    await vi.waitFor(() => {
+      expect(getScreen()).toContain("Enter a number of hours (0 to 720)");
+    });
     for (let i = 0; i < 4; i++) events.keypress("backspace");
     events.type("999");
     events.keypress("enter");
-    await vi.waitFor(() => expect(getScreen()).toContain("Enter a number from 0 to 720 hours"));
+    await vi.waitFor(() => {
+      expect(getScreen()).toContain("Enter a number from 0 to 720 hours");
+    });
     for (let i = 0; i < 3; i++) events.keypress("backspace");
     events.type("4,5");
     events.keypress("enter");
@@ -399,7 +414,7 @@ describe("interview prompts", () => {
     const spec = promptSpec(
       {
         ...step,
-        question: { ...step.question, kind: "text", multiline: true } as typeof step.question,
+        question: { ...step.question, kind: "text", multiline: true },
       },
       { type: "answer", value: "Earlier note" },
       true,
