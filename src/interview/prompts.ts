@@ -220,9 +220,9 @@ export const menu = createPrompt<MenuResult, MenuConfig>((config, done) => {
     ["↑↓ move", 4],
     ...(config.multiple
       ? ([
-          ["space select", 1],
+          ["space pick", 1],
           ["a all", 3],
-          ["enter confirm", 1],
+          ["enter done", 1],
         ] as const)
       : ([["enter choose", 1]] as const)),
     [showHelp ? "? hide help" : "? help", 1],
