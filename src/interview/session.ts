@@ -204,7 +204,8 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
   const open = new Set<QuestionStep>();
   if (options.resume) {
     draft = options.resume;
-    const askProfile = revisit || draft.profile === undefined;
+    // The profile is asked again only when it is missing (a plan written before it existed).
+    const askProfile = draft.profile === undefined;
     steps = [...(askProfile ? profileSteps() : []), ...questions];
     for (const step of steps) {
       const entry = entryOf(draft, step);

@@ -19,13 +19,21 @@ function shellWord(text: string): string {
   return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A command on one line, or split before its options with `\` when it does not fit. */
+/** A command on one line, or over several joined by `\` where it does not fit. */
 function command(words: readonly string[][], width: number): string[] {
-  const whole = `  ${words.map((w) => w.join(" ")).join(" ")}`;
-  if (whole.length <= width) return [whole];
-  return words.map(
-    (w, i) => `${i === 0 ? "  " : "      "}${w.join(" ")}${i < words.length - 1 ? " \\" : ""}`,
-  );
+  const lines: string[] = [];
+  let line = "  ";
+  for (const group of words) {
+    const text = group.join(" ");
+    if (line.trim() !== "" && line.length + 1 + text.length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = `      ${text}`;
+    } else {
+      line = line.trim() === "" ? `${line}${text}` : `${line} ${text}`;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
@@ -224,6 +224,56 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
       "shared-access": "two",
     });
     expect(done.answers.presence["questions-answered"]).toBeNull();
+  });
+
+  it("asks skipped questions again only with --revisit", async () => {
+    const dir = tempDir();
+    const rubrics = fixture("interview", "rubrics");
+    writeFileSync(
+      join(dir, "acme.yaml"),
+      [
+        "# Acme's plan, started in March",
+        "organization: Acme",
+        "profile:",
+        "  size: solo",
+        "answers:",
+        "  teams:",
+        "    departments-involved: n/a",
+        "    weekly-hours: # skipped",
+        "    shared-access: two # checked with the owner",
+        "",
+      ].join("\n"),
+    );
+    const command = `${cli} interview --out acme.yaml --dimension teams --rubrics ${rubrics}`;
+    terminal = new Terminal();
+    terminal.start(`${command} --resume`, dir, { columns: 80, rows: 40 });
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen().replace(/\s+/g, " ")).toContain(
+      "Acme, 2 of 3 answered, 1 skipped; nothing left to ask (--revisit asks the skipped ones again).",
+    );
+    expect(terminal.screen()).toContain("Interview complete: Acme");
+    terminal.kill();
+
+    terminal = new Terminal();
+    terminal.start(`${command} --revisit`, dir, { columns: 80, rows: 40 });
+    await terminal.waitFor(header("Teams", 2, 3));
+    terminal.type("5");
+    terminal.keys("Enter");
+    expect(await terminal.exitCode()).toBe(0);
+    expect(readFileSync(join(dir, "acme.yaml"), "utf8")).toBe(
+      [
+        "# Acme's plan, started in March",
+        "organization: Acme",
+        "profile:",
+        "  size: solo",
+        "answers:",
+        "  teams:",
+        "    departments-involved: n/a",
+        "    weekly-hours: 5",
+        "    shared-access: two # checked with the owner",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("audit with no plan on a terminal offers the interview", async () => {

@@ -174,15 +174,9 @@ describe("interview flow", () => {
     expect(revisited).not.toBeInstanceOf(Error);
     expect(again.said[0]).toContain("nothing left to ask (--revisit asks the skipped ones again)");
 
-    const profile = PROFILE.map((id): [string, Reply] => [id, skip]);
     const withRevisit = scripted(
       [],
-      [
-        ...profile.slice(0, 1).map((p): [string, Reply] => [p[0], answer("small")]),
-        ...profile.slice(1),
-        ["presence.genuine-tone", answer(4)],
-        ...open.map((id): [string, Reply] => [id, skip]),
-      ],
+      [["presence.genuine-tone", answer(4)], ...open.map((id): [string, Reply] => [id, skip])],
     );
     const done = await runInterview(withRevisit.prompter, {
       rubrics,

@@ -58,7 +58,9 @@ export async function runInterviewCommand(
 
   const file = resolve(io.cwd, options.out);
   const exists = await fileExists(file);
-  if (exists && !options.resume && !options.force) {
+  // Going over skipped questions only makes sense for a plan that already has some.
+  const resuming = options.resume || options.revisit;
+  if (exists && !resuming && !options.force) {
     throw new UserError(
       `${options.out} already exists`,
       [],
@@ -68,10 +70,10 @@ export async function runInterviewCommand(
   const { PlanDocument, readDraft } = await import("../../interview/plan-document.js");
   let resume: Draft | undefined;
   let text: string | undefined;
-  if (options.resume && exists) {
+  if (resuming && exists) {
     text = await readTextFile(file, options.out);
     resume = readDraft(text, options.out, rubrics);
-  } else if (options.resume) {
+  } else if (resuming) {
     io.stderr.write(
       `social-audit: nothing to resume at ${options.out}; starting a new interview\n`,
     );
