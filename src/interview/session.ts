@@ -157,7 +157,7 @@ export function progressOf(draft: Draft, steps: readonly QuestionStep[]): Sectio
 export function orientation(
   draft: Draft,
   steps: readonly QuestionStep[],
-  next: QuestionStep | undefined,
+  open: readonly QuestionStep[],
   revisit: boolean,
 ): string {
   const questions = steps.filter((s) => s.section.id !== PROFILE_SECTION.id);
@@ -165,15 +165,17 @@ export function orientation(
   const answered = entries.filter((e) => e && e.type !== "skipped").length;
   const skipped = entries.filter((e) => e?.type === "skipped").length;
   const head = `${draft.organization}, ${answered} of ${questions.length} answered${skipped > 0 ? `, ${skipped} skipped` : ""}`;
+  const next = open.find((s) => s.section.id !== PROFILE_SECTION.id);
+  const profile = open.some((s) => s.section.id === PROFILE_SECTION.id)
+    ? "four questions about the organisation, then "
+    : "";
   if (!next) {
     const hint = skipped > 0 && !revisit ? " (--revisit asks the skipped ones again)" : "";
-    return `${head}; nothing left to ask${hint}.`;
+    return profile
+      ? `${head}; ${profile.replace(", then ", "")} next.`
+      : `${head}; nothing left to ask${hint}.`;
   }
-  const where =
-    next.section.id === PROFILE_SECTION.id
-      ? "the organisation's profile next"
-      : `${next.section.title} next (question ${next.position} of ${next.sectionSize})`;
-  return `${head}; ${where}.`;
+  return `${head}; ${profile}${next.section.title} next (question ${next.position} of ${next.sectionSize}).`;
 }
 
 function welcome(steps: readonly QuestionStep[]): string[] {
@@ -216,7 +218,7 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
       orientation(
         draft,
         steps,
-        steps.find((s) => open.has(s)),
+        steps.filter((s) => open.has(s)),
         revisit,
       ),
     ]);

@@ -190,6 +190,38 @@ describe("interview flow", () => {
     expect(done.entries.get("presence")?.get("genuine-tone")).toEqual(answer(4));
   });
 
+  it("on resuming a plan without a profile, says the profile comes first and where the questions go on", async () => {
+    const rubrics = await builtinRubrics();
+    const resume: Draft = {
+      organization: "Acme",
+      entries: new Map([
+        ["presence", new Map<string, Entry>([["named-people", { type: "skipped" }]])],
+      ]),
+    };
+    const script = scripted(
+      [],
+      [
+        ["profile.size", answer("solo")],
+        ...PROFILE.slice(1).map((id): [string, Reply] => [id, skip]),
+        ...ids(rubrics, "presence")
+          .slice(1)
+          .map((id): [string, Reply] => [id, skip]),
+      ],
+    );
+    const draft = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      resume,
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    });
+    expect(script.said[0]).toBe(
+      "Acme, 0 of 7 answered, 1 skipped; four questions about the organisation, then Presence next (question 2 of 7).",
+    );
+    expect(script.remaining()).toBe(0);
+    expect(draft.profile).toEqual({ size: "solo" });
+  });
+
   it("records not-applicable only where the rubric allows it", async () => {
     const rubrics = await teamRubrics();
     const teams = ids(rubrics, "teams");
