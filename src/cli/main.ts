@@ -132,6 +132,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       )
       .option("--out <file>", "plan file to write", "social-plan.yaml")
       .option("--resume", "continue an interrupted interview: ask only what is unanswered")
+      .option("--revisit", "continue like --resume, asking the questions skipped earlier again too")
       .option("--force", "start over, replacing an existing plan file")
       .addOption(
         new Option("--dimension <id>", "interview only this dimension (repeatable)").argParser(
@@ -142,7 +143,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   )
     .addHelpText(
       "after",
-      "\nExamples:\n  $ social-audit interview\n  $ social-audit interview --out clients/acme.yaml --dimension presence\n  $ social-audit interview --out clients/acme.yaml --resume\n\nAnswers are saved after each question; Ctrl-C exits with code 130 and prints the command that resumes.",
+      "\nExamples:\n  $ social-audit interview\n  $ social-audit interview --out clients/acme.yaml --dimension presence\n  $ social-audit interview --out clients/acme.yaml --resume\n  $ social-audit interview --out clients/acme.yaml --revisit\n\nAnswers are saved after each question; Ctrl-C exits with code 130 and prints the command that resumes.\nIn a question: ? shows its help, b goes back, s skips, n marks it not applicable (where the rubric allows).",
     )
     .action(async (options: Record<string, unknown>) => {
       const { runInterviewCommand } = await import("./commands/interview.js");

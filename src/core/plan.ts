@@ -16,6 +16,18 @@ export const PlanThresholdsSchema = z.strictObject({
 });
 export type PlanThresholds = z.infer<typeof PlanThresholdsSchema>;
 
+export const PROFILE_SIZES = ["solo", "micro", "small", "medium", "large"] as const;
+export const PROFILE_AUDIENCES = ["b2c", "b2b", "nonprofit", "public-sector"] as const;
+
+/** Who the organisation is, so questions that cannot apply to it can be set aside. */
+export const ProfileSchema = z.strictObject({
+  size: z.enum(PROFILE_SIZES).optional(),
+  sector: TextSchema(200).optional(),
+  regulated: z.boolean().optional(),
+  audience: z.enum(PROFILE_AUDIENCES).optional(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
 /** The shape of a plan file before its answers are checked against the loaded rubrics. */
 export const PlanFileSchema = z.strictObject({
   organization: TextSchema(200),
@@ -25,6 +37,7 @@ export const PlanFileSchema = z.strictObject({
     .optional(),
   auditor: TextSchema(200).optional(),
   notes: TextSchema(10_000).optional(),
+  profile: ProfileSchema.optional(),
   thresholds: PlanThresholdsSchema.optional(),
   weights: z.record(IdSchema, WeightSchema).optional(),
   answers: z
@@ -43,6 +56,7 @@ export interface Plan {
   date?: string | undefined;
   auditor?: string | undefined;
   notes?: string | undefined;
+  profile?: Profile | undefined;
   thresholds?: PlanThresholds | undefined;
   weights?: Readonly<Record<string, number>> | undefined;
   answers: AnswerMap;
@@ -179,6 +193,7 @@ export function validatePlan(
       date: file.date,
       auditor: file.auditor,
       notes: file.notes,
+      profile: file.profile,
       thresholds: file.thresholds,
       weights: file.weights,
       answers,

@@ -58,6 +58,8 @@ export const scoredQuestionFields = () => ({
   help: TextSchema(2000),
   weight: WeightSchema,
   recommendation: RecommendationSchema,
+  /** Present when the question may not apply to every organisation: why, shown as help. */
+  notApplicable: TextSchema(1000).optional(),
 });
 
 export type Path = (string | number)[];

@@ -1,17 +1,24 @@
-import { checkbox, confirm, editor, input, select, Separator } from "@inquirer/prompts";
+import { confirm, editor } from "@inquirer/prompts";
 import { Chalk } from "chalk";
-import type { Answer, Question } from "../core/kinds/index.js";
+import { describeAnswer, type Answer } from "../core/kinds/index.js";
 import { MAX_TEXT_ANSWER } from "../core/kinds/text.js";
 import { InterruptedError } from "../errors.js";
 import { oneLine, stripControl } from "../render/sanitize.js";
-import type { Prompter, QuestionStep, Reply } from "./session.js";
+import { NOT_APPLICABLE } from "./plan-document.js";
+import {
+  field,
+  menu,
+  type FieldConfig,
+  type MenuConfig,
+  type MenuResult,
+  type MenuValue,
+  type PromptFrame,
+} from "./prompts.js";
+import type { AskContext, Entry, Prompter, QuestionStep, Reply } from "./session.js";
+import { flow, wrap } from "./wrap.js";
 
-/** The only module that imports inquirer: every prompt of the interview is built here. */
+/** The only module that runs inquirer: every prompt of the interview is built here. */
 
-const SKIP = "\u0000skip";
-const BACK = "\u0000back";
-const SKIP_LABEL = "Not sure / skip";
-const BACK_LABEL = "← Back to the previous question";
 /** Typed at a free-text prompt to go back; a lone "<" is never a meaningful answer. */
 export const BACK_KEY = "<";
 
@@ -20,185 +27,152 @@ export interface Streams {
   output: NodeJS.WritableStream;
 }
 
-type SelectValue = string | number | boolean;
+/** What every prompt of a question shares: its header, help, width and colour. */
+export type Frame = Omit<PromptFrame, "message" | "help">;
 
-/** A prompt ready to run: which inquirer prompt, its config, and how its value becomes a Reply. */
+/** A prompt ready to run: which prompt, its config, and how its value becomes a Reply. */
 export type PromptSpec =
+  | { prompt: "menu"; config: MenuConfig; toReply: (result: MenuResult) => Reply }
+  | { prompt: "field"; config: FieldConfig; toReply: (raw: string) => Reply }
   | {
-      prompt: "select";
-      config: Parameters<typeof select<SelectValue>>[0];
-      toReply: (value: SelectValue) => Reply;
-    }
-  | {
-      prompt: "checkbox";
-      config: Parameters<typeof checkbox<string>>[0];
-      toReply: (values: string[]) => Reply;
-    }
-  | { prompt: "input"; config: Parameters<typeof input>[0]; toReply: (value: string) => Reply }
-  | { prompt: "editor"; config: Parameters<typeof editor>[0]; toReply: (value: string) => Reply };
+      prompt: "editor";
+      config: Parameters<typeof editor>[0];
+      toReply: (raw: string) => Reply;
+    };
 
-function navigation(canGoBack: boolean): { name: string; value: string }[] {
-  return [
-    { name: SKIP_LABEL, value: SKIP },
-    ...(canGoBack ? [{ name: BACK_LABEL, value: BACK }] : []),
-  ];
+function fromMenu(toAnswer: (values: MenuValue[]) => Answer) {
+  return (result: MenuResult): Reply =>
+    result.type === "values" ? { type: "answer", value: toAnswer(result.values) } : result;
 }
 
-function fromSentinel(value: unknown): Reply | undefined {
-  if (value === SKIP) return { type: "skip" };
-  if (value === BACK) return { type: "back" };
-  return undefined;
-}
-
-function freeTextHint(canGoBack: boolean): string {
-  return `Enter on an empty line skips${canGoBack ? `, ${BACK_KEY} goes back` : ""}`;
-}
-
-/** A list to pick one answer from, followed by skip (and back), with the saved answer selected. */
-function selectSpec(
-  message: string,
-  options: { name: string; value: SelectValue }[],
-  current: Answer | undefined,
-  canGoBack: boolean,
-  toAnswer: (value: SelectValue) => Answer,
-): PromptSpec {
-  return {
-    prompt: "select",
-    config: {
-      message,
-      choices: [...options, new Separator(), ...navigation(canGoBack)],
-      default: current ?? undefined,
-      pageSize: 14,
-      loop: false,
-    },
-    toReply: (value) => fromSentinel(value) ?? { type: "answer", value: toAnswer(value) },
-  };
-}
-
-/** Builds the prompt for a question of any kind: the single place kinds meet inquirer. */
+/** Builds the prompt for a question of any kind: the single place kinds meet the prompts. */
 export function promptSpec(
-  question: Question,
-  current: Answer | undefined,
+  step: QuestionStep,
+  current: Entry | undefined,
   canGoBack: boolean,
+  frame: Frame,
 ): PromptSpec {
-  const message = oneLine(question.prompt);
+  const question = step.question;
+  const answer = current?.type === "answer" ? current.value : undefined;
+  const base = {
+    ...frame,
+    message: oneLine(question.prompt),
+    help: oneLine(question.help),
+  };
+  const menuOf = (
+    options: { label: string; value: MenuValue }[],
+    toAnswer: (values: MenuValue[]) => Answer,
+    multiple = false,
+    numbered = !multiple,
+  ): PromptSpec => ({
+    prompt: "menu",
+    config: {
+      ...base,
+      options,
+      multiple,
+      numbered,
+      initial: answer === undefined ? [] : Array.isArray(answer) ? answer : [answer],
+      back: canGoBack,
+      notApplicable: step.notApplicable && oneLine(step.notApplicable),
+    },
+    toReply: fromMenu(toAnswer),
+  });
+  const na = step.notApplicable !== undefined;
+  const freeHints = [
+    "empty skips",
+    ...(canGoBack ? [`${BACK_KEY} back`] : []),
+    ...(na ? [`${NOT_APPLICABLE} not applicable`] : []),
+  ];
+  const freeReply = (text: string): Reply | undefined => {
+    if (text === "") return { type: "skip" };
+    if (canGoBack && text === BACK_KEY) return { type: "back" };
+    if (na && text.toLowerCase() === NOT_APPLICABLE) return { type: "not-applicable" };
+    return undefined;
+  };
   switch (question.kind) {
     case "choice":
-      return selectSpec(
-        message,
-        question.choices.map((c) => ({ name: oneLine(c.label), value: c.value })),
-        current,
-        canGoBack,
-        String,
+      return menuOf(
+        question.choices.map((c) => ({ label: oneLine(c.label), value: c.value })),
+        ([v]) => String(v),
       );
     case "scale":
-      return selectSpec(
-        message,
+      return menuOf(
         question.labels.map((label, i) => ({
-          name: `${question.min + i}  ${oneLine(label)}`,
+          label: `${question.min + i}  ${oneLine(label)}`,
           value: question.min + i,
         })),
-        current,
-        canGoBack,
-        Number,
+        ([v]) => Number(v),
+        false,
+        false,
       );
     case "boolean":
-      return selectSpec(
-        message,
+      return menuOf(
         [
-          { name: "Yes", value: true },
-          { name: "No", value: false },
+          { label: "Yes", value: true },
+          { label: "No", value: false },
         ],
-        current,
-        canGoBack,
-        (value) => value === true,
+        ([v]) => v === true,
       );
-    case "multi": {
-      const selected = Array.isArray(current) ? current : [];
-      return {
-        prompt: "checkbox",
-        config: {
-          message: `${message} (space selects, enter confirms; none is a valid answer)`,
-          choices: [
-            ...question.options.map((o) => ({
-              name: oneLine(o.label),
-              value: o.value,
-              checked: selected.includes(o.value),
-            })),
-            new Separator(),
-            ...navigation(canGoBack).map((n) => ({ ...n, checked: false })),
-          ],
-          pageSize: 14,
-          loop: false,
-          validate: (choices: readonly { value: string }[]) => {
-            const values = choices.map((c) => c.value);
-            const navigating = values.filter((v) => v === SKIP || v === BACK);
-            if (navigating.length > 0 && values.length > 1)
-              return `Choose "${SKIP_LABEL}"${canGoBack ? " or Back" : ""} on its own`;
-            return true;
-          },
-        },
-        toReply: (values) =>
-          fromSentinel(values.find((v) => v === SKIP || v === BACK)) ?? {
-            type: "answer",
-            value: values,
-          },
-      };
-    }
+    case "multi":
+      return menuOf(
+        question.options.map((o) => ({ label: oneLine(o.label), value: o.value })),
+        (values) => values.map(String),
+        true,
+      );
     case "number": {
       const range = `${question.min} to ${question.max}`;
+      const unit = oneLine(question.unit);
       return {
-        prompt: "input",
+        prompt: "field",
         config: {
-          message: `${message} [${oneLine(question.unit)}, ${range}; ${freeTextHint(canGoBack)}]`,
-          default: typeof current === "number" ? String(current) : undefined,
+          ...base,
+          message: `${base.message} [${unit}, ${range}]`,
+          default: typeof answer === "number" ? String(answer) : undefined,
+          hints: freeHints,
           validate: (raw: string) => {
             const text = raw.trim();
-            if (text === "" || (canGoBack && text === BACK_KEY)) return true;
+            if (freeReply(text)) return true;
             const value = Number(text.replace(",", "."));
             if (!Number.isFinite(value))
-              return `Enter a number of ${oneLine(question.unit)} (${range}), or leave it empty to skip`;
+              return `Enter a number of ${unit} (${range}), or leave it empty to skip`;
             if (value < question.min || value > question.max)
-              return `Enter a number from ${range} ${oneLine(question.unit)}`;
+              return `Enter a number from ${range} ${unit}`;
             return true;
           },
         },
         toReply: (raw) => {
           const text = raw.trim();
-          if (text === "") return { type: "skip" };
-          if (text === BACK_KEY) return { type: "back" };
-          return { type: "answer", value: Number(text.replace(",", ".")) };
+          return freeReply(text) ?? { type: "answer", value: Number(text.replace(",", ".")) };
         },
       };
     }
     case "text": {
       const toReply = (raw: string): Reply => {
         const text = stripControl(raw).trim();
-        if (text === "") return { type: "skip" };
-        if (canGoBack && text === BACK_KEY) return { type: "back" };
-        return { type: "answer", value: text };
+        return freeReply(text) ?? { type: "answer", value: text };
       };
+      const validate = (raw: string) =>
+        raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true;
       if (question.multiline) {
         // Longer notes get the person's own editor ($VISUAL or $EDITOR); saving it empty skips.
         return {
           prompt: "editor",
           config: {
-            message: `${message} [opens your editor; save it empty to skip${canGoBack ? `, or just ${BACK_KEY} to go back` : ""}]`,
-            default: typeof current === "string" ? current : "",
+            message: `${base.message} [opens your editor; save it empty to skip${canGoBack ? `, or just ${BACK_KEY} to go back` : ""}]`,
+            default: typeof answer === "string" ? answer : "",
             waitForUserInput: true,
-            validate: (raw: string) =>
-              raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true,
+            validate,
           },
           toReply,
         };
       }
       return {
-        prompt: "input",
+        prompt: "field",
         config: {
-          message: `${message} [${freeTextHint(canGoBack)}]`,
-          default: typeof current === "string" ? current : undefined,
-          validate: (raw: string) =>
-            raw.length > MAX_TEXT_ANSWER ? `Keep it under ${MAX_TEXT_ANSWER} characters` : true,
+          ...base,
+          default: typeof answer === "string" ? answer : undefined,
+          hints: freeHints,
+          validate,
         },
         toReply,
       };
@@ -206,19 +180,19 @@ export function promptSpec(
   }
 }
 
-/** Runs a spec with inquirer; Ctrl-C and a closed terminal become an InterruptedError. */
+/** Runs a spec; Ctrl-C and a closed terminal become an InterruptedError, the prompt cleared. */
 export async function runSpec(spec: PromptSpec, streams: Streams): Promise<Reply> {
-  const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  // The prompt is cleared when it ends, answered or not: the caller prints the answer as one
+  // line, and Ctrl-C leaves no half-drawn menu behind.
+  const context = { input: streams.input, output: streams.output, clearPromptOnDone: true };
   try {
     switch (spec.prompt) {
-      case "select":
-        return spec.toReply(await select<SelectValue>(spec.config, context));
-      case "checkbox":
-        return spec.toReply(await checkbox<string>(spec.config, context));
-      case "input":
-        return spec.toReply(await input(spec.config, context));
+      case "menu":
+        return spec.toReply(await menu(spec.config, context));
+      case "field":
+        return spec.toReply(await field(spec.config, context));
       case "editor":
-        return spec.toReply(await editor(spec.config, context));
+        return spec.toReply(await editor(spec.config, { ...context, clearPromptOnDone: false }));
     }
   } catch (error) {
     throw asInterruption(error);
@@ -250,31 +224,58 @@ export async function askConfirm(
   }
 }
 
-/** Wraps at word boundaries, keeping a line's leading indent on its continuation lines. */
-export function wrap(text: string, width: number): string {
-  const indent = /^\s*/.exec(text)?.[0] ?? "";
-  const words = text.trim().split(/\s+/);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  lines.push(indent + line);
-  return lines.join("\n");
+/** The two lines above a question: where it is, and how far each dimension has come. */
+export function header(
+  step: QuestionStep,
+  context: Pick<AskContext, "progress">,
+  width: number,
+  color: boolean,
+): string[] {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const where = `${step.section.title} · question ${step.position} of ${step.sectionSize}`;
+  const progress = context.progress.map(
+    (p) => `${p.id === step.section.id ? "▸ " : ""}${p.title} ${p.done}/${p.size}`,
+  );
+  return [
+    "",
+    ...wrap(where, width).map((l) => c.bold.cyan(l)),
+    ...(progress.length > 1 ? flow(progress, " · ", width).map((l) => c.dim(l)) : []),
+  ];
+}
+
+/** The answer as one line of the transcript left above the next question. */
+export function transcript(step: QuestionStep, reply: Reply): string {
+  const what =
+    reply.type === "answer"
+      ? Array.isArray(reply.value) && reply.value.length === 0
+        ? "none"
+        : describeAnswer(step.question, reply.value)
+      : reply.type === "skip"
+        ? "skipped"
+        : reply.type === "not-applicable"
+          ? "not applicable"
+          : "";
+  return `✔ ${oneLine(step.question.prompt)} · ${oneLine(Array.isArray(what) ? what.join(", ") : what)}`;
 }
 
 export function inquirerPrompter(streams: Streams, color: boolean): Prompter {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const width = () =>
-    Math.max(40, Math.min(((streams.output as { columns?: number }).columns ?? 80) - 1, 100));
+  const tty = streams.output as NodeJS.WritableStream & { columns?: number };
+  // One column short of the edge, so no terminal wraps a full line on its own.
+  const width = () => Math.max(30, Math.min((tty.columns ?? 80) - 1, 100));
+  const onResize = (listener: () => void) => {
+    tty.on("resize", listener);
+    return () => {
+      tty.off("resize", listener);
+    };
+  };
   // Sanitise and wrap the text first, then style it, so our own colour codes survive.
   const write = (text: string, style: (s: string) => string = (s) => s) =>
-    streams.output.write(`${style(wrap(stripControl(text), width()))}\n`);
+    streams.output.write(
+      `${wrap(stripControl(text), width(), text.startsWith("✔") ? "  " : undefined)
+        .map((l) => style(l))
+        .join("\n")}\n`,
+    );
   return {
     say: (lines) => {
       const heading = lines.findIndex((line) => line.trim() !== "");
@@ -282,30 +283,42 @@ export function inquirerPrompter(streams: Streams, color: boolean): Prompter {
     },
     askText: async (message, options) => {
       try {
-        const value = await input(
+        const value = await field(
           {
+            header: () => [],
             message,
-            ...(options.default ? { default: options.default } : {}),
+            help: options.required
+              ? "The name appears at the top of the report."
+              : "Leave it empty to leave it out.",
+            width,
+            color,
+            onResize,
+            default: options.default,
+            hints: options.required ? [] : ["empty leaves it out"],
             validate: (raw: string) => {
               if (options.required && raw.trim() === "") return "This is needed for the report";
               return raw.length > 200 ? "Keep it under 200 characters" : true;
             },
           },
-          { input: streams.input, output: streams.output, clearPromptOnDone: false },
+          { input: streams.input, output: streams.output, clearPromptOnDone: true },
         );
-        return oneLine(value);
+        const text = oneLine(value);
+        write(`✔ ${message} · ${text || "-"}`, c.dim);
+        return text;
       } catch (error) {
         throw asInterruption(error);
       }
     },
-    ask: async (step: QuestionStep, current, canGoBack) => {
-      write("");
-      write(
-        `${step.dimension.title} ${step.position}/${step.dimensionSize} · ${step.overall}/${step.total}`,
-        c.cyan,
-      );
-      write(oneLine(step.question.help));
-      return runSpec(promptSpec(step.question, current, canGoBack), streams);
+    ask: async (step, current, context) => {
+      const spec = promptSpec(step, current, context.canGoBack, {
+        header: (w) => header(step, context, w, color),
+        width,
+        color,
+        onResize,
+      });
+      const reply = await runSpec(spec, streams);
+      if (reply.type !== "back") write(transcript(step, reply), c.dim);
+      return reply;
     },
   };
 }

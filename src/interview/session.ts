@@ -1,130 +1,272 @@
 import type { Answer, Question } from "../core/kinds/index.js";
-import type { Plan } from "../core/plan.js";
-import type { DimensionRubric, RubricSet } from "../core/rubric.js";
+import type { Profile } from "../core/plan.js";
+import type { RubricSet } from "../core/rubric.js";
+import { notApplicableReason } from "./optional-fields.js";
+import { PROFILE_SECTION, profileQuestions, profileValue, withProfileValue } from "./profile.js";
+
+/** Where a question stands in an interview: answered, set aside as not applicable, or skipped. */
+export type Entry =
+  { type: "answer"; value: Answer } | { type: "not-applicable" } | { type: "skipped" };
+
+/** The plan as the interview sees it: what a plan file holds, plus which questions were skipped. */
+export interface Draft {
+  organization: string;
+  date?: string | undefined;
+  auditor?: string | undefined;
+  profile?: Profile | undefined;
+  /** By dimension id, then question id. */
+  entries: ReadonlyMap<string, ReadonlyMap<string, Entry>>;
+}
 
 /** What a person did at one question. */
-export type Reply = { type: "answer"; value: Answer } | { type: "skip" } | { type: "back" };
+export type Reply =
+  | { type: "answer"; value: Answer }
+  | { type: "not-applicable" }
+  | { type: "skip" }
+  | { type: "back" };
+
+/** A group of questions asked together: the profile, or one dimension. */
+export interface Section {
+  id: string;
+  title: string;
+  /** Shown when the interview enters the section. */
+  intro: readonly string[];
+}
 
 export interface QuestionStep {
-  dimension: DimensionRubric;
+  section: Section;
   question: Question;
-  /** 1-based position within its dimension, and the dimension's size. */
+  /** 1-based position within its section, and the section's size. */
   position: number;
-  dimensionSize: number;
-  /** 1-based position across the whole interview, and its size. */
-  overall: number;
-  total: number;
+  sectionSize: number;
+  /** Why `n/a` is allowed here; undefined when the question applies to everyone. */
+  notApplicable?: string | undefined;
+}
+
+/** How far each dimension of the interview is: questions with an answer, n/a or skip. */
+export interface SectionProgress {
+  id: string;
+  title: string;
+  done: number;
+  size: number;
+}
+
+export interface AskContext {
+  canGoBack: boolean;
+  progress: readonly SectionProgress[];
 }
 
 /** The interview's only view of the terminal; tests replace it with a scripted one. */
 export interface Prompter {
   say(lines: readonly string[]): void;
   askText(message: string, options: { default?: string; required: boolean }): Promise<string>;
-  ask(step: QuestionStep, current: Answer | undefined, canGoBack: boolean): Promise<Reply>;
+  ask(step: QuestionStep, current: Entry | undefined, context: AskContext): Promise<Reply>;
 }
 
 export interface InterviewOptions {
   rubrics: RubricSet;
   /** Only these dimensions, in rubric order; all when empty. */
   dimensions?: readonly string[];
-  /** A plan to continue; only its unanswered questions are asked. */
-  resume?: Plan;
+  /** A plan to continue: only what is still open is asked. */
+  resume?: Draft;
+  /** On resume, ask skipped questions again too. */
+  revisit?: boolean;
   today: string;
   /** Called after every change, so an interruption loses nothing. */
-  save: (plan: Plan) => Promise<void>;
+  save: (draft: Draft) => Promise<void>;
 }
 
-export function interviewSteps(
+/** The questions of the chosen dimensions, in rubric order. */
+export function dimensionSteps(
   rubrics: RubricSet,
   dimensions: readonly string[] = [],
 ): QuestionStep[] {
   const chosen = rubrics.dimensions.filter(
     (d) => dimensions.length === 0 || dimensions.includes(d.rubric.id),
   );
-  const total = chosen.reduce((n, d) => n + d.rubric.questions.length, 0);
-  let overall = 0;
-  return chosen.flatMap(({ rubric }) =>
-    rubric.questions.map((question, i) => ({
-      dimension: rubric,
+  return chosen.flatMap(({ rubric }) => {
+    const section: Section = {
+      id: rubric.id,
+      title: rubric.title,
+      intro: [`Existing: ${rubric.existing}`, `Living: ${rubric.living}`],
+    };
+    return rubric.questions.map((question, i) => ({
+      section,
       question,
       position: i + 1,
-      dimensionSize: rubric.questions.length,
-      overall: ++overall,
-      total,
-    })),
-  );
+      sectionSize: rubric.questions.length,
+      notApplicable: notApplicableReason(question),
+    }));
+  });
 }
 
-function cloneAnswers(plan: Plan): Map<string, Map<string, Answer>> {
-  return new Map([...plan.answers].map(([d, a]) => [d, new Map(a)]));
+function profileSteps(): QuestionStep[] {
+  const questions = profileQuestions();
+  return questions.map((question, i) => ({
+    section: PROFILE_SECTION,
+    question,
+    position: i + 1,
+    sectionSize: questions.length,
+  }));
+}
+
+export function entryOf(draft: Draft, step: QuestionStep): Entry | undefined {
+  if (step.section.id === PROFILE_SECTION.id) {
+    const value = profileValue(draft.profile, step.question.id);
+    return value === undefined ? undefined : { type: "answer", value };
+  }
+  return draft.entries.get(step.section.id)?.get(step.question.id);
+}
+
+function withEntry(draft: Draft, step: QuestionStep, reply: Reply): Draft {
+  if (step.section.id === PROFILE_SECTION.id) {
+    const value = reply.type === "answer" ? reply.value : undefined;
+    return { ...draft, profile: withProfileValue(draft.profile, step.question.id, value) };
+  }
+  const entry: Entry =
+    reply.type === "answer"
+      ? { type: "answer", value: reply.value }
+      : reply.type === "not-applicable"
+        ? { type: "not-applicable" }
+        : { type: "skipped" };
+  const entries = new Map(draft.entries);
+  const forSection = new Map(entries.get(step.section.id));
+  forSection.set(step.question.id, entry);
+  entries.set(step.section.id, forSection);
+  return { ...draft, entries };
+}
+
+export function progressOf(draft: Draft, steps: readonly QuestionStep[]): SectionProgress[] {
+  const sections = new Map<string, SectionProgress>();
+  for (const step of steps) {
+    if (step.section.id === PROFILE_SECTION.id) continue;
+    const progress = sections.get(step.section.id) ?? {
+      id: step.section.id,
+      title: step.section.title,
+      done: 0,
+      size: 0,
+    };
+    progress.size++;
+    if (entryOf(draft, step)) progress.done++;
+    sections.set(step.section.id, progress);
+  }
+  return [...sections.values()];
+}
+
+/** "Acme, 14 of 33 answered, 2 skipped; Presence next (question 3 of 7)." */
+export function orientation(
+  draft: Draft,
+  steps: readonly QuestionStep[],
+  open: readonly QuestionStep[],
+  revisit: boolean,
+): string {
+  const questions = steps.filter((s) => s.section.id !== PROFILE_SECTION.id);
+  const entries = questions.map((s) => entryOf(draft, s));
+  const answered = entries.filter((e) => e && e.type !== "skipped").length;
+  const skipped = entries.filter((e) => e?.type === "skipped").length;
+  const head = `${draft.organization}, ${answered} of ${questions.length} answered${skipped > 0 ? `, ${skipped} skipped` : ""}`;
+  const next = open.find((s) => s.section.id !== PROFILE_SECTION.id);
+  const profile = open.some((s) => s.section.id === PROFILE_SECTION.id)
+    ? "four questions about the organisation, then "
+    : "";
+  if (!next) {
+    const hint = skipped > 0 && !revisit ? " (--revisit asks the skipped ones again)" : "";
+    return profile
+      ? `${head}; ${profile.replace(", then ", "")} next.`
+      : `${head}; nothing left to ask${hint}.`;
+  }
+  return `${head}; ${profile}${next.section.title} next (question ${next.position} of ${next.sectionSize}).`;
 }
 
 function welcome(steps: readonly QuestionStep[]): string[] {
-  const dimensions = [...new Set(steps.map((s) => s.dimension))];
+  const questions = steps.filter((s) => s.section.id !== PROFILE_SECTION.id);
+  const sections = [...new Set(questions.map((s) => s.section))];
+  const about = steps.length - questions.length;
   const minutes = Math.max(5, Math.round(steps.length * 0.5));
   return [
     "social-audit: are you living in social media, or merely existing there?",
     "",
-    `This interview covers ${dimensions.length} dimension${dimensions.length === 1 ? "" : "s"} in ${steps.length} questions, about ${minutes} minutes:`,
-    ...dimensions.map((d) => `  ${d.title} (${d.questions.length} questions)`),
+    `This interview covers ${sections.length} dimension${sections.length === 1 ? "" : "s"} in ${questions.length} questions, after ${about} about the organisation; about ${minutes} minutes:`,
+    ...sections.map((s) => {
+      const size = questions.filter((step) => step.section === s).length;
+      return `  ${s.title} (${size} questions)`;
+    }),
     "",
-    'Every answer is saved as you go. Choose "Not sure / skip" when you do not know; Ctrl-C stops, and --resume continues.',
-    "",
+    "Every answer is saved as you go. Skip what you do not know; Ctrl-C stops, and --resume continues.",
   ];
 }
 
-/** Runs an interview to the end and returns the finished plan; a cancelled prompt propagates. */
-export async function runInterview(prompter: Prompter, options: InterviewOptions): Promise<Plan> {
-  const steps = interviewSteps(options.rubrics, options.dimensions);
-  let plan: Plan;
+/** Runs an interview to the end and returns the finished draft; a cancelled prompt propagates. */
+export async function runInterview(prompter: Prompter, options: InterviewOptions): Promise<Draft> {
+  const questions = dimensionSteps(options.rubrics, options.dimensions);
+  const revisit = options.revisit ?? false;
+  let draft: Draft;
+  let steps: QuestionStep[];
+  /** Steps this run should stop at going forward; going back may visit any earlier step. */
+  const open = new Set<QuestionStep>();
   if (options.resume) {
-    plan = { ...options.resume, answers: cloneAnswers(options.resume) };
+    draft = options.resume;
+    // The profile is asked again only when it is missing (a plan written before it existed).
+    const askProfile = draft.profile === undefined;
+    steps = [...(askProfile ? profileSteps() : []), ...questions];
+    for (const step of steps) {
+      const entry = entryOf(draft, step);
+      if (step.section.id === PROFILE_SECTION.id || !entry) open.add(step);
+      else if (revisit && entry.type === "skipped") open.add(step);
+    }
+    prompter.say([
+      orientation(
+        draft,
+        steps,
+        steps.filter((s) => open.has(s)),
+        revisit,
+      ),
+    ]);
   } else {
+    steps = [...profileSteps(), ...questions];
+    for (const step of steps) open.add(step);
     prompter.say(welcome(steps));
-    const organization = await prompter.askText("Organization name", { required: true });
+    const organization = await prompter.askText("Organisation name", { required: true });
     const auditor = await prompter.askText("Auditor name (optional)", { required: false });
-    plan = {
+    draft = {
       organization,
       date: options.today,
       ...(auditor ? { auditor } : {}),
-      answers: new Map(),
+      entries: new Map(),
     };
-    await options.save(plan);
+    await options.save(draft);
   }
 
-  const answered = (step: QuestionStep) =>
-    plan.answers.get(step.dimension.id)?.has(step.question.id) ?? false;
-  // Resuming asks only what is still open; going back may revisit anything asked this time.
-  const queue = options.resume ? steps.filter((s) => !answered(s)) : steps;
-  let index = 0;
+  const nextOpen = (from: number) => {
+    for (let i = from; i < steps.length; i++) if (open.has(steps[i] as QuestionStep)) return i;
+    return steps.length;
+  };
+  let index = nextOpen(0);
   let introduced: string | undefined;
-  while (index < queue.length) {
-    const step = queue[index];
+  while (index < steps.length) {
+    const step = steps[index];
     if (!step) break;
-    if (introduced !== step.dimension.id) {
-      prompter.say([
-        "",
-        step.dimension.title,
-        `  Existing: ${step.dimension.existing}`,
-        `  Living:   ${step.dimension.living}`,
-        "",
-      ]);
-      introduced = step.dimension.id;
+    if (introduced !== step.section.id) {
+      prompter.say(["", step.section.title, ...step.section.intro.map((l) => `  ${l}`)]);
+      introduced = step.section.id;
     }
-    const current = plan.answers.get(step.dimension.id)?.get(step.question.id);
-    const reply = await prompter.ask(step, current, index > 0);
+    const reply = await prompter.ask(step, entryOf(draft, step), {
+      canGoBack: index > 0,
+      progress: progressOf(draft, questions),
+    });
     if (reply.type === "back") {
-      index--;
+      // A step gone back to is asked again, and so is the one we came from on the way forward.
+      open.add(step);
+      index = Math.max(0, index - 1);
+      open.add(steps[index] as QuestionStep);
       continue;
     }
-    const answers = cloneAnswers(plan);
-    const forDimension = answers.get(step.dimension.id) ?? new Map<string, Answer>();
-    if (reply.type === "answer") forDimension.set(step.question.id, reply.value);
-    else forDimension.delete(step.question.id);
-    answers.set(step.dimension.id, forDimension);
-    plan = { ...plan, answers };
-    await options.save(plan);
-    index++;
+    if (reply.type === "not-applicable" && !step.notApplicable) {
+      throw new Error(`"${step.question.id}" does not allow n/a`);
+    }
+    draft = withEntry(draft, step, reply);
+    await options.save(draft);
+    index = nextOpen(index + 1);
   }
-  return plan;
+  return draft;
 }

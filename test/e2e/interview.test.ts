@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, runCli, tempDir } from "../helpers.js";
+import { BIN, builtinRubrics, fixture, runCli, tempDir } from "../helpers.js";
 import { Terminal } from "./terminal.js";
 
 const hasTmux = Terminal.available();
@@ -15,102 +15,265 @@ const cli = `node ${BIN}`;
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.kill());
 
-/** The progress line of question n of total, alone on its line. */
-const progress = (n: number, total: number) => new RegExp(`· ${n}/${total}\\n`);
+/** The header above question n of a section, alone on its line. */
+const header = (section: string, n: number, size: number) =>
+  new RegExp(`(^|\\n)${section} · question ${n} of ${size}\\n`);
+
+/** What is on screen from the last occurrence of `marker` on: the prompt being shown. */
+function from(screen: string, marker: string): string {
+  return screen.slice(screen.lastIndexOf(marker));
+}
 
 describe.skipIf(!hasTmux)("interview in a real terminal", () => {
-  it("runs a full interview and ends with the same report as `audit` of the saved plan", async () => {
+  it("runs a full interview at 80 columns and ends with the same report as `audit` of the saved plan", async () => {
+    const rubrics = await builtinRubrics();
     const dir = tempDir();
     terminal = new Terminal();
-    terminal.start(`${cli} interview > report.txt`, dir);
-    await terminal.waitFor("? Organization name");
+    terminal.start(`${cli} interview > report.txt`, dir, { columns: 80, rows: 40 });
+    await terminal.waitFor("? Organisation name");
     terminal.type("Harbour Lane Accountants");
     terminal.keys("Enter");
     await terminal.waitFor("? Auditor name");
     terminal.keys("Enter");
-    // Enter takes the highlighted choice, an empty checkbox, or skips free text and numbers.
-    for (let n = 1; n <= 31; n++) {
-      await terminal.waitFor(progress(n, 31));
+    for (let n = 1; n <= 4; n++) {
+      await terminal.waitFor(header("About the organisation", n, 4));
       terminal.keys("Enter");
+    }
+    // Enter takes the highlighted choice, an empty checkbox, or skips free text and numbers.
+    for (const { rubric } of rubrics.dimensions) {
+      for (let n = 1; n <= rubric.questions.length; n++) {
+        await terminal.waitFor(header(rubric.title, n, rubric.questions.length));
+        terminal.keys("Enter");
+      }
     }
     expect(await terminal.exitCode()).toBe(0);
     const screen = terminal.screen();
+    expect(screen).toContain("Interview complete: Harbour Lane Accountants");
+    expect(screen).toMatch(/\n {2}Overall\s+\d+\.\d/);
     expect(screen).toContain("Saved to social-plan.yaml");
-    expect(screen).toContain("--format markdown -o report.md");
+    expect(screen).toContain("--format markdown -o social-plan-report.md");
+    expect(screen).toContain("--format html -o social-plan-report.html");
 
     const plan = parse(readFileSync(join(dir, "social-plan.yaml"), "utf8"));
     expect(plan.organization).toBe("Harbour Lane Accountants");
+    expect(plan.profile).toEqual({ size: "solo", regulated: true, audience: "b2c" });
     expect(plan.answers.planning["audience-first"]).toBe("everywhere");
     expect(plan.answers.presence["offline-connected"]).toEqual([]);
     expect(plan.answers.commitment["written-plan"]).toBe(true);
-    expect(plan.answers.presence["response-time"]).toBeUndefined();
+    expect(plan.answers.presence["response-time"]).toBeNull(); // skipped, and marked so
 
     const audit = await runCli(["audit", "social-plan.yaml"], { cwd: dir });
     expect(audit.code).toBe(0);
     expect(readFileSync(join(dir, "report.txt"), "utf8")).toBe(audit.stdout);
   });
 
-  it("re-asks bad number input, saves on Ctrl-C with exit 130, and resumes to completion", async () => {
+  it("is used as a consultant would: profile, Back, skip, n/a, help, a resize, Ctrl-C, resume and the summary", async () => {
     const dir = tempDir();
+    const rubrics = fixture("interview", "rubrics");
+    const command = `${cli} interview --dimension presence --dimension teams --rubrics ${rubrics}`;
     terminal = new Terminal();
-    terminal.start(`${cli} interview --dimension presence`, dir);
-    await terminal.waitFor("? Organization name");
+    terminal.start(command, dir, { columns: 80, rows: 40 });
+    await terminal.waitFor("? Organisation name");
     terminal.type("Spoke & Chain");
     terminal.keys("Enter");
     await terminal.waitFor("? Auditor name");
     terminal.type("Sam");
     terminal.keys("Enter");
-    await terminal.waitFor(progress(1, 7));
+
+    // The profile: a number picks a size, free text, a yes/no, and s skips.
+    await terminal.waitFor(header("About the organisation", 1, 4));
+    terminal.keys("2", "Enter");
+    await terminal.waitFor(header("About the organisation", 2, 4));
+    terminal.type("bike shop");
+    terminal.keys("Enter");
+    await terminal.waitFor(header("About the organisation", 3, 4));
+    terminal.keys("Down", "Enter");
+    await terminal.waitFor(header("About the organisation", 4, 4));
+    terminal.keys("s");
+
+    await terminal.waitFor(header("Presence", 1, 7));
+    let screen = from(terminal.screen(), "Presence · question 1 of 7");
+    expect(screen).toContain("▸ Presence 0/7 · Teams 0/3");
+    expect(screen).toMatch(/\n {2}← Back to the previous question\n❯ 1\. A logo/);
+    expect(screen).toContain("↑↓ move · enter choose · ? help · b back · s skip");
+    expect(screen).not.toContain("Not applicable to us");
     terminal.keys("Down", "Down", "Enter"); // some-named
-    await terminal.waitFor(progress(2, 7));
-    terminal.keys("Down", "Down", "Down", "Enter"); // 4
-    await terminal.waitFor(progress(3, 7));
-    terminal.keys("Down", "Down", "Enter"); // most
-    await terminal.waitFor(progress(4, 7));
+
+    // Help is one key away, and goes again with the same key.
+    await terminal.waitFor(header("Presence", 2, 7));
+    terminal.keys("?");
+    await terminal.waitFor("A genuine tone tells people that someone is listening");
+    terminal.keys("?");
+    await terminal.waitFor((s) => !from(s, "question 2 of 7").includes("A genuine tone tells"));
+    terminal.keys("4", "Enter");
+
+    await terminal.waitFor(header("Presence", 3, 7));
+    terminal.keys("s"); // not sure: skipped, and marked so in the file
+
+    await terminal.waitFor(header("Presence", 4, 7));
     terminal.type("soon");
     terminal.keys("Enter");
     await terminal.waitFor("Enter a number of hours (0 to 720)");
     terminal.keys("C-u");
     terminal.type("6");
     terminal.keys("Enter");
-    await terminal.waitFor(progress(5, 7));
+
+    // The client's window is narrowed mid-way: the prompt redraws to fit.
+    await terminal.waitFor(header("Presence", 5, 7));
+    terminal.resize(60, 40);
+    // At 80 columns the hint ends with "ctrl-c stop"; at 60 it no longer fits.
+    await terminal.waitFor((s) => {
+      const prompt = from(s, "Presence · question 5 of 7");
+      return prompt.includes("s skip") && !prompt.includes("ctrl-c stop");
+    });
+    screen = from(terminal.screen(), "Presence · question 5 of 7");
+    for (const line of screen.split("\n")) expect(Array.from(line).length).toBeLessThanOrEqual(60);
+    expect(screen).toContain("? help");
+
+    // Back to the number, whose answer is offered again; Enter keeps it.
+    terminal.keys("b");
+    await terminal.waitFor((s) => from(s, "✔").includes("Presence · question 4 of 7"));
+    expect(from(terminal.screen(), "Presence · question 4 of 7")).toContain("(6)");
+    terminal.keys("Enter");
+    await terminal.waitFor(header("Presence", 5, 7));
+    terminal.keys("Down", "Down", "Down", "Enter"); // useful-first
+    await terminal.waitFor(header("Presence", 6, 7));
+    terminal.keys("2", "Enter");
+
+    // In a checkbox, a selects every real option and nothing else.
+    await terminal.waitFor(header("Presence", 7, 7));
+    terminal.keys("a");
+    await terminal.waitFor((s) => (from(s, "question 7 of 7").match(/◉/g) ?? []).length === 5);
+    terminal.keys("Space", "Enter"); // all but the first
+
+    // Back from the first question of a dimension goes to the previous dimension.
+    await terminal.waitFor(header("Teams", 1, 3));
+    screen = from(terminal.screen(), "Teams · question 1 of 3");
+    expect(screen).toContain("Not applicable to us");
+    expect(screen).toContain("n n/a");
+    terminal.keys("b");
+    await terminal.waitFor((s) => from(s, "✔").includes("Presence · question 7 of 7"));
+    terminal.keys("Enter");
+    await terminal.waitFor(header("Teams", 1, 3));
+    terminal.keys("n"); // not applicable to us
+
+    await terminal.waitFor(header("Teams", 2, 3));
     terminal.keys("C-c");
     expect(await terminal.exitCode()).toBe(130);
-    expect(terminal.screen()).toContain("4 answers saved to social-plan.yaml");
-    expect(terminal.screen()).toContain(
-      `Resume with: ${cli} interview --out social-plan.yaml --resume --dimension presence`,
+    screen = terminal.screen();
+    // The prompt is cleared, not left half drawn, and the way back is printed.
+    expect(from(screen, "✔")).not.toContain("? How many hours");
+    expect(screen).toContain("interrupted; 7 answers saved to social-plan.yaml.");
+    expect(screen).toContain(
+      `Resume with: ${cli} interview --resume --dimension presence --dimension teams --rubrics ${rubrics}`,
     );
-    const interrupted = parse(readFileSync(join(dir, "social-plan.yaml"), "utf8"));
+    const saved = readFileSync(join(dir, "social-plan.yaml"), "utf8");
+    expect(saved).toMatch(/\n {4}questions-answered: # skipped\n/);
+    const interrupted = parse(saved);
+    expect(interrupted.profile).toEqual({ size: "micro", sector: "bike shop", regulated: false });
     expect(interrupted.answers.presence).toEqual({
       "named-people": "some-named",
       "genuine-tone": 4,
-      "questions-answered": "most",
+      "questions-answered": null,
       "response-time": 6,
+      "pull-content": "useful-first",
+      "joins-conversations": 2,
+      "offline-connected": [
+        "events-followed-up",
+        "staff-mention-online",
+        "online-to-phone",
+        "referrals-tracked",
+      ],
     });
+    expect(interrupted.answers.teams).toEqual({ "departments-involved": "n/a" });
 
     const again = await runCli(["interview", "--dimension", "presence"], { cwd: dir });
     expect(again.code).toBe(2);
 
+    // Resume: where we are, and only what is open (the skipped question is not asked again).
     terminal.kill();
     terminal = new Terminal();
-    terminal.start(`${cli} interview --resume --dimension presence`, dir);
-    await terminal.waitFor(progress(5, 7));
-    expect(terminal.screen()).not.toMatch(progress(1, 7));
-    terminal.keys("Down", "Down", "Down", "Enter"); // useful-first
-    await terminal.waitFor(progress(6, 7));
-    terminal.keys("Down", "Enter"); // 2
-    await terminal.waitFor(progress(7, 7));
-    terminal.keys("Space", "Down", "Space", "Enter");
+    terminal.start(command.replace(" interview ", " interview --resume "), dir, {
+      columns: 80,
+      rows: 40,
+    });
+    await terminal.waitFor(header("Teams", 2, 3));
+    expect(terminal.screen()).toContain(
+      "Spoke & Chain, 7 of 10 answered, 1 skipped; Teams next (question 2 of 3).",
+    );
+    terminal.type("4");
+    terminal.keys("Enter");
+    await terminal.waitFor(header("Teams", 3, 3));
+    terminal.keys("2", "Enter");
     expect(await terminal.exitCode()).toBe(0);
+    screen = terminal.screen();
+    expect(screen).not.toMatch(header("Presence", 3, 7));
+    const summary = from(screen, "Interview complete: Spoke & Chain");
+    expect(summary).toMatch(/\n {2}Presence\s+\d+\.\d {2}\w+/);
+    expect(summary).toMatch(/\n {2}Teams\s+\d+\.\d {2}\w+/);
+    expect(summary).toContain("Not assessed in this interview: Planning, Commitment,");
+    expect(summary).toContain("Fix first\n  None");
+    expect(summary).toContain("Saved to social-plan.yaml");
+    expect(summary).toContain("--format markdown -o social-plan-report.md");
+    expect(summary).toContain("--format html -o social-plan-report.html");
     const done = parse(readFileSync(join(dir, "social-plan.yaml"), "utf8"));
     expect(done.auditor).toBe("Sam");
-    expect(done.answers.presence).toMatchObject({
-      "response-time": 6,
-      "pull-content": "useful-first",
-      "joins-conversations": 2,
-      "offline-connected": ["handles-on-print", "events-followed-up"],
+    expect(done.answers.teams).toEqual({
+      "departments-involved": "n/a",
+      "weekly-hours": 4,
+      "shared-access": "two",
     });
-    expect(terminal.screen()).toMatch(/Presence\s+│ \d+\.\d/);
+    expect(done.answers.presence["questions-answered"]).toBeNull();
+  });
+
+  it("asks skipped questions again only with --revisit", async () => {
+    const dir = tempDir();
+    const rubrics = fixture("interview", "rubrics");
+    writeFileSync(
+      join(dir, "acme.yaml"),
+      [
+        "# Acme's plan, started in March",
+        "organization: Acme",
+        "profile:",
+        "  size: solo",
+        "answers:",
+        "  teams:",
+        "    departments-involved: n/a",
+        "    weekly-hours: # skipped",
+        "    shared-access: two # checked with the owner",
+        "",
+      ].join("\n"),
+    );
+    const command = `${cli} interview --out acme.yaml --dimension teams --rubrics ${rubrics}`;
+    terminal = new Terminal();
+    terminal.start(`${command} --resume`, dir, { columns: 80, rows: 40 });
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.screen().replace(/\s+/g, " ")).toContain(
+      "Acme, 2 of 3 answered, 1 skipped; nothing left to ask (--revisit asks the skipped ones again).",
+    );
+    expect(terminal.screen()).toContain("Interview complete: Acme");
+    terminal.kill();
+
+    terminal = new Terminal();
+    terminal.start(`${command} --revisit`, dir, { columns: 80, rows: 40 });
+    await terminal.waitFor(header("Teams", 2, 3));
+    terminal.type("5");
+    terminal.keys("Enter");
+    expect(await terminal.exitCode()).toBe(0);
+    expect(readFileSync(join(dir, "acme.yaml"), "utf8")).toBe(
+      [
+        "# Acme's plan, started in March",
+        "organization: Acme",
+        "profile:",
+        "  size: solo",
+        "answers:",
+        "  teams:",
+        "    departments-involved: n/a",
+        "    weekly-hours: 5",
+        "    shared-access: two # checked with the owner",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("audit with no plan on a terminal offers the interview", async () => {

@@ -17,22 +17,51 @@ export class Terminal {
   }
 
   /** Starts `command` in a shell in `cwd`; when it ends the pane shows `__EXIT=<code>`. */
-  start(command: string, cwd: string): void {
+  start(
+    command: string,
+    cwd: string,
+    size: { columns: number; rows: number } = { columns: 120, rows: 50 },
+  ): void {
     // CI=true would (rightly) make the CLI refuse to prompt, so the pane runs without it.
     const script = `cd '${cwd}' && env -u CI NO_COLOR=1 ${command}; echo "__EXIT=$?"; sleep 120`;
-    this.tmux("new-session", "-d", "-s", "main", "-x", "120", "-y", "50", "sh", "-c", script);
+    this.tmux(
+      "new-session",
+      "-d",
+      "-s",
+      "main",
+      "-x",
+      String(size.columns),
+      "-y",
+      String(size.rows),
+      "sh",
+      "-c",
+      script,
+    );
+  }
+
+  /** Resizes the terminal, as dragging its window would; the program gets SIGWINCH. */
+  resize(columns: number, rows: number): void {
+    this.tmux("resize-window", "-t", "main", "-x", String(columns), "-y", String(rows));
   }
 
   screen(): string {
     return this.tmux("capture-pane", "-p", "-J", "-t", "main", "-S", "-3000");
   }
 
-  async waitFor(pattern: string | RegExp, timeoutMs = 20_000): Promise<string> {
+  async waitFor(
+    pattern: string | RegExp | ((screen: string) => boolean),
+    timeoutMs = 20_000,
+  ): Promise<string> {
     const deadline = Date.now() + timeoutMs;
+    const matches = (screen: string) =>
+      typeof pattern === "string"
+        ? screen.includes(pattern)
+        : pattern instanceof RegExp
+          ? pattern.test(screen)
+          : pattern(screen);
     for (;;) {
       const screen = this.screen();
-      if (typeof pattern === "string" ? screen.includes(pattern) : pattern.test(screen))
-        return screen;
+      if (matches(screen)) return screen;
       if (Date.now() > deadline)
         throw new Error(
           `timed out waiting for ${String(pattern)}; screen:\n${screen.slice(-2000)}`,

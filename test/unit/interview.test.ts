@@ -1,131 +1,261 @@
 import { render } from "@inquirer/testing";
-import { checkbox, input, select } from "@inquirer/prompts";
 import { describe, expect, it, vi } from "vitest";
 import type { Answer } from "../../src/core/kinds/index.js";
-import type { Plan } from "../../src/core/plan.js";
-import { findQuestion } from "../../src/core/rubric.js";
-import { promptSpec, wrap, type PromptSpec } from "../../src/interview/inquirer-prompter.js";
+import { findQuestion, type RubricSet } from "../../src/core/rubric.js";
+import { loadRubrics } from "../../src/io/load-rubrics.js";
+import { promptSpec, type Frame } from "../../src/interview/inquirer-prompter.js";
+import { field, menu } from "../../src/interview/prompts.js";
 import {
-  interviewSteps,
+  dimensionSteps,
   runInterview,
+  type Draft,
+  type Entry,
   type Prompter,
   type QuestionStep,
   type Reply,
 } from "../../src/interview/session.js";
-import { builtinRubrics } from "../helpers.js";
+import { flow, wrap } from "../../src/interview/wrap.js";
+import { builtinRubrics, fixture } from "../helpers.js";
+
+async function teamRubrics(): Promise<RubricSet> {
+  return (await loadRubrics({ paths: [fixture("interview", "rubrics")] })).rubrics;
+}
+
+const PROFILE = ["profile.size", "profile.sector", "profile.regulated", "profile.audience"];
 
 /** A prompter that answers from a script and fails on any question it was not told to expect. */
 function scripted(texts: string[], replies: [string, Reply][]) {
   const asked: string[] = [];
+  const said: string[] = [];
+  const backs: boolean[] = [];
   const prompter: Prompter = {
-    say: () => undefined,
-    askText: async (message) => {
+    say: (lines) => {
+      said.push(...lines);
+    },
+    askText: (message) => {
       const next = texts.shift();
       if (next === undefined) throw new Error(`unexpected text prompt: ${message}`);
-      return next;
+      return Promise.resolve(next);
     },
-    ask: async (step: QuestionStep, current: Answer | undefined) => {
-      const id = `${step.dimension.id}.${step.question.id}`;
+    ask: (step: QuestionStep, current: Entry | undefined, context) => {
+      const id = `${step.section.id}.${step.question.id}`;
       asked.push(current === undefined ? id : `${id}=${JSON.stringify(current)}`);
+      backs.push(context.canGoBack);
       const next = replies.shift();
-      if (!next || next[0] !== id)
+      if (next?.[0] !== id)
         throw new Error(`unexpected question ${id}, expected ${next?.[0] ?? "none"}`);
-      return next[1];
+      return Promise.resolve(next[1]);
     },
   };
-  return { prompter, asked, remaining: () => replies.length };
+  return { prompter, asked, said, backs, remaining: () => replies.length };
 }
 
+const skip: Reply = { type: "skip" };
+const back: Reply = { type: "back" };
+const answer = (value: Answer): Reply => ({
+  type: "answer",
+  value,
+});
+const ids = (rubrics: RubricSet, dimension: string) =>
+  dimensionSteps(rubrics, [dimension]).map((s) => `${dimension}.${s.question.id}`);
+
 describe("interview flow", () => {
-  it("asks every question of the chosen dimensions in order, saving after each answer", async () => {
+  it("asks the profile first, then every question of the chosen dimension, saving each answer", async () => {
     const rubrics = await builtinRubrics();
-    const steps = interviewSteps(rubrics, ["presence"]);
-    expect(
-      steps.map((s) => `${s.position}/${s.dimensionSize} ${s.overall}/${s.total}`).slice(0, 2),
-    ).toEqual(["1/7 1/7", "2/7 2/7"]);
-    const replies: [string, Reply][] = steps.map((s) => [
-      `presence.${s.question.id}`,
-      { type: "skip" },
-    ]);
-    replies[0] = ["presence.named-people", { type: "answer", value: "named-people" }];
-    const saves: Plan[] = [];
+    const presence = ids(rubrics, "presence");
+    const replies: [string, Reply][] = [
+      ["profile.size", answer("micro")],
+      ["profile.sector", answer("bike shop")],
+      ["profile.regulated", answer(false)],
+      ["profile.audience", skip],
+      [presence[0]!, answer("named-people")],
+      ...presence.slice(1).map((id): [string, Reply] => [id, skip]),
+    ];
+    const saves: Draft[] = [];
     const script = scripted(["Acme", ""], replies);
-    const plan = await runInterview(script.prompter, {
+    const draft = await runInterview(script.prompter, {
       rubrics,
       dimensions: ["presence"],
       today: "2026-11-23",
-      save: async (p) => void saves.push(p),
+      save: (d) => {
+        saves.push(d);
+        return Promise.resolve();
+      },
     });
-    expect(plan.organization).toBe("Acme");
-    expect(plan.auditor).toBeUndefined();
-    expect(plan.answers.get("presence")?.get("named-people")).toBe("named-people");
-    expect(plan.answers.get("presence")?.size).toBe(1);
-    expect(saves).toHaveLength(1 + 7);
+    expect(draft.organization).toBe("Acme");
+    expect(draft.auditor).toBeUndefined();
+    expect(draft.profile).toEqual({ size: "micro", sector: "bike shop", regulated: false });
+    expect(draft.entries.get("presence")?.get("named-people")).toEqual(answer("named-people"));
+    expect(draft.entries.get("presence")?.get("genuine-tone")).toEqual({ type: "skipped" });
+    expect(saves).toHaveLength(1 + 4 + 7);
     expect(script.remaining()).toBe(0);
+    expect(script.backs[0]).toBe(false);
+    expect(script.backs.slice(1).every(Boolean)).toBe(true);
   });
 
-  it("goes back to change an answer, offering the saved one", async () => {
+  it("goes back from a dimension's first question to the previous dimension, and from there to the profile", async () => {
     const rubrics = await builtinRubrics();
-    const ids = interviewSteps(rubrics, ["presence"]).map((s) => `presence.${s.question.id}`);
+    const presence = ids(rubrics, "presence");
+    const commitment = ids(rubrics, "commitment");
     const replies: [string, Reply][] = [
-      [ids[0]!, { type: "answer", value: "logo-only" }],
-      [ids[1]!, { type: "back" }],
-      [ids[0]!, { type: "answer", value: "some-named" }],
-      ...ids.slice(1).map((id): [string, Reply] => [id, { type: "skip" }]),
+      ...PROFILE.map((id): [string, Reply] => [id, skip]),
+      [presence[0]!, back],
+      ["profile.audience", answer("b2b")],
+      [presence[0]!, answer("logo-only")],
+      ...presence.slice(1).map((id): [string, Reply] => [id, skip]),
+      [commitment[0]!, back],
+      [presence.at(-1)!, answer(["handles-on-print"])],
+      [commitment[0]!, answer(true)],
+      ...commitment.slice(1).map((id): [string, Reply] => [id, skip]),
     ];
     const script = scripted(["Acme", "Jo"], replies);
-    const plan = await runInterview(script.prompter, {
+    const draft = await runInterview(script.prompter, {
       rubrics,
-      dimensions: ["presence"],
+      dimensions: ["presence", "commitment"],
       today: "2026-11-23",
-      save: async () => undefined,
+      save: () => Promise.resolve(),
     });
-    expect(script.asked.slice(0, 3)).toEqual([ids[0], ids[1], `${ids[0]}="logo-only"`]);
-    expect(plan.answers.get("presence")?.get("named-people")).toBe("some-named");
-    expect(plan.auditor).toBe("Jo");
+    expect(script.remaining()).toBe(0);
+    // Going back offers the saved answer (or the skip) as current.
+    expect(script.asked).toContain(`${presence.at(-1)!}={"type":"skipped"}`);
+    expect(draft.profile).toEqual({ audience: "b2b" });
+    expect(draft.entries.get("presence")?.get("offline-connected")).toEqual(
+      answer(["handles-on-print"]),
+    );
+    expect(draft.auditor).toBe("Jo");
   });
 
-  it("resumes by asking only unanswered questions, keeping the rest", async () => {
+  it("resumes with an orientation line, never re-asking skipped questions unless revisiting", async () => {
     const rubrics = await builtinRubrics();
-    const resume: Plan = {
+    const presence = ids(rubrics, "presence");
+    const resume: Draft = {
       organization: "Acme",
       date: "2026-01-01",
-      answers: new Map([
+      profile: { size: "small" },
+      entries: new Map([
         [
           "presence",
-          new Map<string, Answer>([
-            ["named-people", "logo-only"],
-            ["genuine-tone", 2],
+          new Map<string, Entry>([
+            ["named-people", { type: "answer", value: "logo-only" }],
+            ["genuine-tone", { type: "skipped" }],
+            ["questions-answered", { type: "answer", value: "most" }],
           ]),
         ],
       ]),
     };
-    const open = interviewSteps(rubrics, ["presence"]).slice(2);
+    const open = presence.slice(3);
     const script = scripted(
       [],
-      open.map((s) => [`presence.${s.question.id}`, { type: "skip" }]),
+      open.map((id) => [id, skip]),
     );
-    const plan = await runInterview(script.prompter, {
+    const draft = await runInterview(script.prompter, {
       rubrics,
       dimensions: ["presence"],
       resume,
       today: "2026-11-23",
-      save: async () => undefined,
+      save: () => Promise.resolve(),
     });
-    expect(script.asked).toEqual(open.map((s) => `presence.${s.question.id}`));
-    expect(plan.date).toBe("2026-01-01");
-    expect(plan.answers.get("presence")?.get("genuine-tone")).toBe(2);
+    expect(script.said[0]).toBe(
+      "Acme, 2 of 7 answered, 1 skipped; Presence next (question 4 of 7).",
+    );
+    expect(script.asked).toEqual(open);
+    expect(draft.date).toBe("2026-01-01");
+
+    const again = scripted([], [["presence.genuine-tone", answer(4)]]);
+    const revisited = await runInterview(again.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      resume: draft,
+      revisit: false,
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    }).catch((e: unknown) => e);
+    // Without --revisit nothing is left to ask, and the line says how to ask the skipped ones.
+    expect(revisited).not.toBeInstanceOf(Error);
+    expect(again.said[0]).toContain("nothing left to ask (--revisit asks the skipped ones again)");
+
+    const withRevisit = scripted(
+      [],
+      [["presence.genuine-tone", answer(4)], ...open.map((id): [string, Reply] => [id, skip])],
+    );
+    const done = await runInterview(withRevisit.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      resume: draft,
+      revisit: true,
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    });
+    expect(withRevisit.remaining()).toBe(0);
+    expect(done.entries.get("presence")?.get("genuine-tone")).toEqual(answer(4));
+  });
+
+  it("on resuming a plan without a profile, says the profile comes first and where the questions go on", async () => {
+    const rubrics = await builtinRubrics();
+    const resume: Draft = {
+      organization: "Acme",
+      entries: new Map([
+        ["presence", new Map<string, Entry>([["named-people", { type: "skipped" }]])],
+      ]),
+    };
+    const script = scripted(
+      [],
+      [
+        ["profile.size", answer("solo")],
+        ...PROFILE.slice(1).map((id): [string, Reply] => [id, skip]),
+        ...ids(rubrics, "presence")
+          .slice(1)
+          .map((id): [string, Reply] => [id, skip]),
+      ],
+    );
+    const draft = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      resume,
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    });
+    expect(script.said[0]).toBe(
+      "Acme, 0 of 7 answered, 1 skipped; four questions about the organisation, then Presence next (question 2 of 7).",
+    );
+    expect(script.remaining()).toBe(0);
+    expect(draft.profile).toEqual({ size: "solo" });
+  });
+
+  it("records not-applicable only where the rubric allows it", async () => {
+    const rubrics = await teamRubrics();
+    const teams = ids(rubrics, "teams");
+    const steps = dimensionSteps(rubrics, ["teams"]);
+    expect(steps.map((s) => s.notApplicable !== undefined)).toEqual([true, false, false]);
+    const script = scripted(
+      ["Acme", ""],
+      [
+        ...PROFILE.map((id): [string, Reply] => [id, skip]),
+        [teams[0]!, { type: "not-applicable" }],
+        [teams[1]!, answer(3)],
+        [teams[2]!, { type: "not-applicable" }],
+      ],
+    );
+    await expect(
+      runInterview(script.prompter, {
+        rubrics,
+        dimensions: ["teams"],
+        today: "2026-11-23",
+        save: () => Promise.resolve(),
+      }),
+    ).rejects.toThrow('"shared-access" does not allow n/a');
   });
 
   it("stops when a prompt is cancelled, after saving what was answered", async () => {
     const rubrics = await builtinRubrics();
-    const saves: Plan[] = [];
+    const saves: Draft[] = [];
+    let asked = 0;
     const prompter: Prompter = {
       say: () => undefined,
-      askText: async () => "Acme",
-      ask: async (step) => {
-        if (step.overall === 2) throw new Error("cancelled");
-        return { type: "answer", value: "logo-only" };
+      askText: () => Promise.resolve("Acme"),
+      ask: (step) => {
+        if (++asked === 6) return Promise.reject(new Error("cancelled"));
+        return Promise.resolve(step.section.id === "profile" ? skip : answer("logo-only"));
       },
     };
     await expect(
@@ -133,145 +263,223 @@ describe("interview flow", () => {
         rubrics,
         dimensions: ["presence"],
         today: "2026-11-23",
-        save: async (p) => void saves.push(p),
+        save: (d) => {
+          saves.push(d);
+          return Promise.resolve();
+        },
       }),
     ).rejects.toThrow("cancelled");
-    expect(saves.at(-1)?.answers.get("presence")?.get("named-people")).toBe("logo-only");
+    expect(saves.at(-1)?.entries.get("presence")?.get("named-people")).toEqual(answer("logo-only"));
   });
 });
 
-async function question(dimension: string, id: string) {
-  const q = findQuestion(await builtinRubrics(), dimension, id);
-  if (!q) throw new Error(`no question ${dimension}.${id}`);
-  return q;
+async function stepFor(dimension: string, id: string, rubrics?: RubricSet): Promise<QuestionStep> {
+  const set = rubrics ?? (await builtinRubrics());
+  const step = dimensionSteps(set, [dimension]).find((s) => s.question.id === id);
+  if (!step || !findQuestion(set, dimension, id)) throw new Error(`no question ${dimension}.${id}`);
+  return step;
 }
 
-/** Runs a prompt spec in inquirer's test harness, driving it by keystrokes. */
-async function drive(
-  spec: PromptSpec,
-  keys: (events: Awaited<ReturnType<typeof render>>["events"]) => void,
-): Promise<{ reply: Reply; screen: string }> {
-  if (spec.prompt === "select") {
-    const { answer, events, getScreen } = await render(select, spec.config);
-    keys(events);
+const frame = (width = 80): Frame => ({
+  header: () => ["Presence · question 1 of 7"],
+  width: () => width,
+  color: false,
+});
+
+describe("interview prompts", () => {
+  it("choice: Back is the first entry, the cursor starts on the first option, and a key hint sits under the list", async () => {
+    const spec = promptSpec(await stepFor("presence", "named-people"), undefined, true, frame());
+    if (spec.prompt !== "menu") throw new Error("expected a menu");
+    const { answer: result, events, getScreen } = await render(menu, spec.config);
+    const lines = getScreen().split("\n");
+    expect(lines[0]).toBe("Presence · question 1 of 7");
+    expect(lines[2]).toContain("← Back to the previous question");
+    expect(lines[3]).toMatch(/^❯ 1\. /);
+    expect(lines.at(-1)).toBe("↑↓ move · enter choose · ? help · b back · s skip · ctrl-c stop");
+    expect(getScreen()).not.toContain("Not applicable to us");
+    events.keypress("down");
+    events.keypress("enter");
+    expect(spec.toReply(await result)).toEqual(answer("anonymous-team"));
+  });
+
+  it("choice: b goes back, s skips, and the Back entry is reached by moving up", async () => {
+    const step = await stepFor("presence", "named-people");
+    for (const [keys, expected] of [
+      [["b"], back],
+      [["s"], skip],
+      [["up", "enter"], back],
+    ] as const) {
+      const spec = promptSpec(step, undefined, true, frame());
+      if (spec.prompt !== "menu") throw new Error("expected a menu");
+      const { answer: result, events } = await render(menu, spec.config);
+      for (const key of keys) events.keypress(key);
+      expect(spec.toReply(await result)).toEqual(expected);
+    }
+  });
+
+  it("? shows the question's help and hides it again", async () => {
+    const spec = promptSpec(await stepFor("presence", "named-people"), undefined, false, frame());
+    if (spec.prompt !== "menu") throw new Error("expected a menu");
+    const { events, getScreen } = await render(menu, spec.config);
+    expect(getScreen()).not.toContain("People would rather talk");
+    // One key press each: `type` would also feed readline, which reports the key a second time.
+    events.keypress("?");
+    expect(getScreen()).toContain("People would rather talk");
+    expect(getScreen()).toContain("? hide help");
+    events.keypress("?");
+    expect(getScreen()).not.toContain("People would rather talk");
+  });
+
+  it("multi: a selects every real option (never skip or back), a again selects none", async () => {
+    const spec = promptSpec(
+      await stepFor("presence", "offline-connected"),
+      undefined,
+      true,
+      frame(),
+    );
+    if (spec.prompt !== "menu") throw new Error("expected a menu");
+    const { answer: result, events, getScreen } = await render(menu, spec.config);
+    events.keypress("a");
     const screen = getScreen();
-    return { reply: spec.toReply(await answer), screen };
-  }
-  if (spec.prompt === "checkbox") {
-    const { answer, events, getScreen } = await render(checkbox, spec.config);
-    keys(events);
-    const screen = getScreen();
-    return { reply: spec.toReply((await answer) as string[]), screen };
-  }
-  const { answer, events, getScreen } = await render(input, spec.config);
-  keys(events);
-  const screen = getScreen();
-  return { reply: spec.toReply(await answer), screen };
-}
-
-describe("interview prompts by kind", () => {
-  it("choice: a select of the options plus skip and back", async () => {
-    const spec = promptSpec(await question("presence", "named-people"), undefined, true);
-    const { reply } = await drive(spec, (e) => {
-      e.keypress("down");
-      e.keypress("enter");
-    });
-    expect(reply).toEqual({ type: "answer", value: "anonymous-team" });
-    const back = await drive(
-      promptSpec(await question("presence", "named-people"), undefined, true),
-      (e) => {
-        for (let i = 0; i < 5; i++) e.keypress("down");
-        e.keypress("enter");
-      },
+    const step = await stepFor("presence", "offline-connected");
+    expect(screen.match(/◉/g)).toHaveLength(
+      step.question.kind === "multi" ? step.question.options.length : -1,
     );
-    expect(back.reply).toEqual({ type: "back" });
+    expect(screen).toMatch(/ {2}← Back/);
+    events.keypress("a");
+    expect(getScreen()).not.toContain("◉");
+    events.keypress("space");
+    events.keypress("down");
+    events.keypress("down");
+    events.keypress("space");
+    events.keypress("enter");
+    expect(spec.toReply(await result)).toEqual(
+      answer(["handles-on-print", "staff-mention-online"]),
+    );
   });
 
-  it("scale: numbers with their labels", async () => {
-    const { reply, screen } = await drive(
-      promptSpec(await question("presence", "genuine-tone"), 3, false),
-      (e) => e.keypress("enter"),
+  it("offers Not applicable to us only where the rubric has notApplicable, and n picks it", async () => {
+    const rubrics = await teamRubrics();
+    const spec = promptSpec(
+      await stepFor("teams", "departments-involved", rubrics),
+      undefined,
+      true,
+      frame(),
     );
-    expect(screen).toContain("3  Friendly but scripted");
-    expect(screen).not.toContain("Back to the previous question");
-    expect(reply).toEqual({ type: "answer", value: 3 });
+    if (spec.prompt !== "menu") throw new Error("expected a menu");
+    const { answer: result, events, getScreen } = await render(menu, spec.config);
+    expect(getScreen()).toContain("Not applicable to us");
+    expect(getScreen()).toContain("n n/a");
+    events.keypress("?");
+    expect(getScreen()).toContain("Only organisations with more than one team");
+    events.keypress("n");
+    expect(spec.toReply(await result)).toEqual({ type: "not-applicable" });
+
+    const other = promptSpec(
+      await stepFor("teams", "shared-access", rubrics),
+      undefined,
+      true,
+      frame(),
+    );
+    if (other.prompt !== "menu") throw new Error("expected a menu");
+    const plain = await render(menu, other.config);
+    expect(plain.getScreen()).not.toContain("Not applicable");
+    plain.events.keypress("n");
+    plain.events.keypress("enter");
+    expect(other.toReply(await plain.answer)).toEqual(answer("one"));
   });
 
-  it("boolean: yes, no, or skip", async () => {
-    const { reply } = await drive(
-      promptSpec(await question("commitment", "written-plan"), undefined, false),
-      (e) => {
-        e.keypress("down");
-        e.keypress("down");
-        e.keypress("enter");
-      },
-    );
-    expect(reply).toEqual({ type: "skip" });
-  });
-
-  it("multi: a checkbox whose empty answer is valid", async () => {
-    const { reply } = await drive(
-      promptSpec(await question("presence", "offline-connected"), undefined, false),
-      (e) => {
-        e.keypress("space");
-        e.keypress("down");
-        e.keypress("down");
-        e.keypress("space");
-        e.keypress("enter");
-      },
-    );
-    expect(reply).toEqual({ type: "answer", value: ["handles-on-print", "staff-mention-online"] });
-  });
-
-  it("number: shows the unit and range, and re-asks on bad input", async () => {
-    const spec = promptSpec(await question("presence", "response-time"), undefined, true);
-    if (spec.prompt !== "input") throw new Error("expected an input prompt");
-    const { answer, events, getScreen } = await render(input, spec.config);
-    expect(getScreen()).toContain("[hours, 0 to 720;");
+  it("number: unit and range, re-asks on bad input, ? for help, n/a where allowed", async () => {
+    const spec = promptSpec(await stepFor("presence", "response-time"), undefined, true, frame());
+    if (spec.prompt !== "field") throw new Error("expected a field");
+    const { answer: result, events, getScreen } = await render(field, spec.config);
+    expect(getScreen()).toContain("[hours, 0 to 720]");
+    expect(getScreen()).toContain("enter confirm · empty skips · < back · ? help");
+    events.type("?");
+    expect(getScreen()).toContain(spec.config.help.slice(0, 30));
     events.type("soon");
     events.keypress("enter");
-    await vi.waitFor(() => expect(getScreen()).toContain("Enter a number of hours (0 to 720)"));
+    await vi.waitFor(() => {
+      expect(getScreen()).toContain("Enter a number of hours (0 to 720)");
+    });
     for (let i = 0; i < 4; i++) events.keypress("backspace");
     events.type("999");
     events.keypress("enter");
-    await vi.waitFor(() => expect(getScreen()).toContain("Enter a number from 0 to 720 hours"));
+    await vi.waitFor(() => {
+      expect(getScreen()).toContain("Enter a number from 0 to 720 hours");
+    });
     for (let i = 0; i < 3; i++) events.keypress("backspace");
-    events.type("4.5");
+    events.type("4,5");
     events.keypress("enter");
-    expect(spec.toReply(await answer)).toEqual({ type: "answer", value: 4.5 });
+    expect(spec.toReply(await result)).toEqual(answer(4.5));
+    expect(spec.toReply("<")).toEqual(back);
+    expect(spec.toReply("")).toEqual(skip);
+    expect(spec.config.validate("n/a")).not.toBe(true);
+
+    const hours = promptSpec(
+      await stepFor("teams", "weekly-hours", await teamRubrics()),
+      undefined,
+      false,
+      frame(),
+    );
+    if (hours.prompt !== "field") throw new Error("expected a field");
+    expect(hours.toReply("<")).not.toEqual(back);
   });
 
-  it("text: empty skips, < goes back, anything else is the answer", async () => {
-    const spec = promptSpec(await question("planning", "planning-notes"), undefined, true);
-    expect(spec.prompt).toBe("input");
-    if (spec.prompt !== "input") return;
-    expect(spec.toReply("")).toEqual({ type: "skip" });
-    expect(spec.toReply(" < ")).toEqual({ type: "back" });
-    expect(spec.toReply("We post on Fridays \u001b[31m")).toEqual({
-      type: "answer",
-      value: "We post on Fridays",
-    });
+  it("text: empty skips, < goes back, control characters are dropped", async () => {
+    const spec = promptSpec(await stepFor("planning", "planning-notes"), undefined, true, frame());
+    expect(spec.prompt).toBe("field");
+    if (spec.prompt !== "field") return;
+    expect(spec.toReply("")).toEqual(skip);
+    expect(spec.toReply(" < ")).toEqual(back);
+    expect(spec.toReply("We post on Fridays \u001b[31m")).toEqual(answer("We post on Fridays"));
   });
 
   it("text marked multiline opens an editor prompt with the same replies", async () => {
-    const q = await question("planning", "planning-notes");
+    const step = await stepFor("planning", "planning-notes");
     const spec = promptSpec(
-      { ...q, kind: "text", multiline: true } as typeof q,
-      "Earlier note",
+      {
+        ...step,
+        question: { ...step.question, kind: "text", multiline: true },
+      },
+      { type: "answer", value: "Earlier note" },
       true,
+      frame(),
     );
     expect(spec.prompt).toBe("editor");
     if (spec.prompt !== "editor") return;
     expect(spec.config.default).toBe("Earlier note");
-    expect(spec.config.message).toContain("opens your editor");
-    expect(spec.toReply("\n")).toEqual({ type: "skip" });
-    expect(spec.toReply("Line one\nLine two\n")).toEqual({
-      type: "answer",
-      value: "Line one\nLine two",
-    });
+    expect(spec.toReply("\n")).toEqual(skip);
+    expect(spec.toReply("Line one\nLine two\n")).toEqual(answer("Line one\nLine two"));
   });
 
-  it("wraps long lines at word boundaries, keeping indentation", () => {
-    expect(wrap("  Existing: one two three four", 16)).toBe("  Existing: one\n  two three four");
+  it("lays out every line within a narrow terminal", async () => {
+    const spec = promptSpec(await stepFor("presence", "offline-connected"), undefined, true, {
+      ...frame(40),
+      header: () => flow(["Planning 8/8", "▸ Presence 3/7", "Commitment 0/8"], " · ", 40),
+    });
+    if (spec.prompt !== "menu") throw new Error("expected a menu");
+    const { events, getScreen } = await render(menu, spec.config);
+    events.keypress("?");
+    for (const line of getScreen().split("\n"))
+      expect(Array.from(line).length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe("wrapping", () => {
+  it("wraps at word boundaries, keeping a line's indent on its continuation lines", () => {
+    expect(wrap("  Existing: one two three four", 16)).toEqual([
+      "  Existing: one",
+      "  two three four",
+    ]);
+    expect(wrap("1. a long label here", 12, "   ")).toEqual(["1. a long", "   label", "   here"]);
+    expect(wrap("abcdefghijklmnop", 10)).toEqual(["abcdefghij", "klmnop"]);
+  });
+
+  it("flows items over lines without splitting one", () => {
+    expect(flow(["Planning 8/8", "Presence 3/7", "Commitment 0/8"], " · ", 30)).toEqual([
+      "Planning 8/8 · Presence 3/7",
+      "Commitment 0/8",
+    ]);
   });
 });

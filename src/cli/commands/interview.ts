@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import * as z from "zod";
+import type { Answer } from "../../core/kinds/index.js";
 import type { Plan } from "../../core/plan.js";
 import { buildReport } from "../../core/report.js";
 import type { RubricSet } from "../../core/rubric.js";
@@ -11,17 +12,18 @@ import { packageInfo } from "../../io/package-root.js";
 import { readTextFile } from "../../io/read-text.js";
 import { fileExists, writeFileAtomic } from "../../io/write-atomic.js";
 import { loadRenderer } from "../../render/index.js";
-import { planToYaml } from "../../render/plan-yaml.js";
 import { useColor } from "../color.js";
 import type { CliIO } from "../io.js";
 import { withInvocation } from "../invocation.js";
 import { parseOptions } from "../options.js";
 import { printWarnings } from "../print-error.js";
+import type { Draft } from "../../interview/session.js";
 import { canInterview, terminalWidth } from "../terminal.js";
 
 const InterviewOptionsSchema = z.object({
   out: z.string().min(1).default("social-plan.yaml"),
   resume: z.boolean().default(false),
+  revisit: z.boolean().default(false),
   force: z.boolean().default(false),
   dimension: z.array(z.string()).default([]),
   rubrics: z.array(z.string()).default([]),
@@ -57,56 +59,72 @@ export async function runInterviewCommand(
 
   const file = resolve(io.cwd, options.out);
   const exists = await fileExists(file);
-  if (exists && !options.resume && !options.force) {
+  // Going over skipped questions only makes sense for a plan that already has some.
+  const resuming = options.resume || options.revisit;
+  if (exists && !resuming && !options.force) {
     throw new UserError(
       `${options.out} already exists`,
       [],
       `Continue it with: social-audit interview --out ${options.out} --resume   (or start over with --force)`,
     );
   }
-  let resume: Plan | undefined;
-  if (options.resume && exists) {
-    resume = parsePlan(await readTextFile(file, options.out), options.out, rubrics).plan;
-  } else if (options.resume) {
+  const { PlanDocument, readDraft } = await import("../../interview/plan-document.js");
+  let resume: Draft | undefined;
+  let text: string | undefined;
+  if (resuming && exists) {
+    text = await readTextFile(file, options.out);
+    resume = readDraft(text, options.out, rubrics);
+  } else if (resuming) {
     io.stderr.write(
       `social-audit: nothing to resume at ${options.out}; starting a new interview\n`,
     );
   }
 
   const resumeCommand = withInvocation(
-    `social-audit interview --out ${options.out} --resume${options.dimension.map((d) => ` --dimension ${d}`).join("")}`,
+    [
+      "social-audit interview",
+      ...(options.out === "social-plan.yaml" ? [] : [`--out ${options.out}`]),
+      "--resume",
+      ...options.dimension.map((d) => `--dimension ${d}`),
+      ...options.rubrics.map((r) => `--rubrics ${r}`),
+      ...(options.builtin ? [] : ["--no-builtin"]),
+    ].join(" "),
     io.command,
   );
-  let saved: Plan | undefined = resume;
-  const save = async (plan: Plan) => {
-    await writeFileAtomic(
-      file,
-      planToYaml(plan, rubrics, [
-        `Written by social-audit interview. Audit it with: social-audit audit ${options.out}`,
-      ]),
-      { force: true },
-    );
-    saved = plan;
+  // The file is edited in place, so comments, blank lines and key order survive every save.
+  const document = new PlanDocument(text, [
+    `Written by social-audit interview. Audit it with: social-audit audit ${options.out}`,
+  ]);
+  let saved: Draft | undefined = resume;
+  const save = async (draft: Draft) => {
+    await writeFileAtomic(file, document.apply(draft, rubrics).toString(), { force: true });
+    saved = draft;
   };
 
   const color = useColor(io, io.stderr, options.color);
   const { inquirerPrompter } = await import("../../interview/inquirer-prompter.js");
   const { runInterview } = await import("../../interview/session.js");
-  let plan: Plan;
+  let draft: Draft;
   try {
-    plan = await runInterview(
+    draft = await runInterview(
       inquirerPrompter({ input: io.stdin, output: io.stderr as NodeJS.WritableStream }, color),
       {
         rubrics,
         dimensions: options.dimension,
         ...(resume ? { resume } : {}),
+        revisit: options.revisit,
         today: today.toISOString().slice(0, 10),
         save,
       },
     );
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
-    const count = saved ? [...saved.answers.values()].reduce((n, a) => n + a.size, 0) : 0;
+    const count = saved
+      ? [...saved.entries.values()].reduce(
+          (n, entries) => n + [...entries.values()].filter((e) => e.type !== "skipped").length,
+          0,
+        )
+      : 0;
     const where = saved
       ? `${count} answer${count === 1 ? "" : "s"} saved to ${options.out}`
       : "nothing was saved yet";
@@ -114,41 +132,67 @@ export async function runInterviewCommand(
       `interrupted; ${where}.${saved ? `\nResume with: ${resumeCommand}` : ""}`,
     );
   }
-  return finish(io, rubrics, plan, options.out, options.color);
+  return finish(io, rubrics, draft, options, color);
+}
+
+/** The plan as the engine scores it: what `audit` reads from the saved file. */
+function planOf(draft: Draft, text: string, file: string, rubrics: RubricSet): Plan {
+  try {
+    return parsePlan(text, file, rubrics).plan;
+  } catch (error) {
+    // An engine that does not know `n/a` yet refuses the file; score the answers without it.
+    if (!(error instanceof UserError)) throw error;
+    const answers = new Map<string, Map<string, Answer>>();
+    for (const [dimension, entries] of draft.entries) {
+      const given = new Map<string, Answer>();
+      for (const [question, entry] of entries)
+        if (entry.type === "answer") given.set(question, entry.value);
+      answers.set(dimension, given);
+    }
+    return {
+      organization: draft.organization,
+      date: draft.date,
+      auditor: draft.auditor,
+      profile: draft.profile,
+      answers,
+    };
+  }
 }
 
 async function finish(
   io: CliIO,
   rubrics: RubricSet,
-  plan: Plan,
-  out: string,
-  colorFlag: boolean | undefined,
+  draft: Draft,
+  options: z.infer<typeof InterviewOptionsSchema>,
+  color: boolean,
 ): Promise<number> {
+  const file = resolve(io.cwd, options.out);
+  const plan = planOf(draft, await readTextFile(file, options.out), options.out, rubrics);
   const report = buildReport({
     rubrics,
     plan,
     toolVersion: packageInfo().version,
-    planSource: out,
+    planSource: options.out,
   });
   const renderer = await loadRenderer("table");
   io.stdout.write(
     renderer.report(report, {
-      color: useColor(io, io.stdout, colorFlag),
+      color: useColor(io, io.stdout, options.color),
       top: 5,
       width: terminalWidth(io),
     }),
   );
+  const { summaryLines } = await import("../../interview/summary.js");
+  const columns = (io.stderr as { columns?: number }).columns ?? 80;
   io.stderr.write(
     withInvocation(
-      [
-        "",
-        `Saved to ${out}. The same report at any time: social-audit audit ${out}`,
-        "Export it:",
-        `  social-audit audit ${out} --format markdown -o report.md`,
-        `  social-audit audit ${out} --format html -o report.html`,
-        `  social-audit audit ${out} --json -o report.json`,
-        "",
-      ].join("\n"),
+      `${summaryLines({
+        report,
+        dimensions: options.dimension,
+        file: options.out,
+        width: Math.max(30, Math.min(columns - 1, 100)),
+        color,
+      }).join("\n")}\n`,
       io.command,
     ),
   );

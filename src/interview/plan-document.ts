@@ -1,0 +1,278 @@
+import { Document, Scalar, isMap, isScalar, parseDocument, type Node, type YAMLMap } from "yaml";
+import type { Answer } from "../core/kinds/index.js";
+import { validatePlan } from "../core/plan.js";
+import type { RubricSet } from "../core/rubric.js";
+import { UserError } from "../errors.js";
+import { parseYaml, problemsToDiagnostics } from "../io/yaml-document.js";
+import { notApplicableReason } from "./optional-fields.js";
+import { PROFILE_KEYS } from "./profile.js";
+import type { Draft, Entry } from "./session.js";
+
+/**
+ * The plan file as a YAML document, edited in place: answers are set where they belong and
+ * everything else a person or `init` wrote (comments, blank lines, key order) is kept.
+ */
+
+/** The value `n/a` in a plan: the question does not apply to this organisation. */
+export const NOT_APPLICABLE = "n/a";
+/** A skipped question is written as an empty value with this comment, so resume knows it. */
+const SKIPPED = " skipped";
+
+const TOP_LEVEL_ORDER = [
+  "organization",
+  "date",
+  "auditor",
+  "notes",
+  "profile",
+  "thresholds",
+  "weights",
+  "answers",
+];
+
+function isSkipMarker(node: unknown): boolean {
+  return (
+    isScalar(node) && node.value === null && node.comment?.split("\n")[0]?.trim() === SKIPPED.trim()
+  );
+}
+
+/**
+ * An empty value's comment is usually the comment of whatever follows it (in an `init`
+ * template, the next question's or dimension's heading): the lines after a skip mark, or all.
+ */
+function followingComment(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value !== null || !node.comment) return undefined;
+  const lines = node.comment.split("\n");
+  const rest = isSkipMarker(node) ? lines.slice(1) : lines;
+  while (rest.length > 0 && rest[0]?.trim() === "") rest.shift();
+  return rest.length > 0 ? rest.join("\n") : undefined;
+}
+
+/**
+ * Reads a plan file to continue an interview: answers, `n/a` and skip marks become entries.
+ * Throws a UserError listing every problem, as `audit` would.
+ */
+export function readDraft(text: string, file: string, rubrics: RubricSet): Draft {
+  const parsed = parseYaml(text, file);
+  if (parsed.data === null || typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+    throw new UserError(
+      `${file}: is not a plan (a YAML mapping with organization and answers)`,
+      [],
+      "Start over with --force, or pick another file with --out.",
+    );
+  }
+  const document = parseDocument(text);
+  const data = { ...(parsed.data as Record<string, unknown>) };
+  const set = new Map<string, Map<string, Entry>>();
+  const answers = data.answers;
+  if (answers !== null && typeof answers === "object" && !Array.isArray(answers)) {
+    // n/a and skip marks are the interview's own; the rest is validated as `audit` would.
+    const remaining: Record<string, unknown> = {};
+    for (const [dimensionId, given] of Object.entries(answers as Record<string, unknown>)) {
+      const dimension = rubrics.dimensions.find((d) => d.rubric.id === dimensionId)?.rubric;
+      if (!dimension || given === null || typeof given !== "object") {
+        remaining[dimensionId] = given;
+        continue;
+      }
+      const rest: Record<string, unknown> = {};
+      for (const [questionId, value] of Object.entries(given as Record<string, unknown>)) {
+        const question = dimension.questions.find((q) => q.id === questionId);
+        const entries = set.get(dimensionId) ?? new Map<string, Entry>();
+        if (question && value === NOT_APPLICABLE && notApplicableReason(question)) {
+          entries.set(questionId, { type: "not-applicable" });
+        } else if (
+          question &&
+          value === null &&
+          isSkipMarker(document.getIn(["answers", dimensionId, questionId], true))
+        ) {
+          entries.set(questionId, { type: "skipped" });
+        } else {
+          rest[questionId] = value;
+        }
+        set.set(dimensionId, entries);
+      }
+      remaining[dimensionId] = rest;
+    }
+    data.answers = remaining;
+  }
+  const result = validatePlan(data, rubrics);
+  if (!result.ok)
+    throw new UserError(`${file}: invalid plan`, problemsToDiagnostics(result.problems, parsed));
+  for (const [dimensionId, given] of result.plan.answers) {
+    const entries = set.get(dimensionId) ?? new Map<string, Entry>();
+    for (const [questionId, value] of given) entries.set(questionId, { type: "answer", value });
+    set.set(dimensionId, entries);
+  }
+  const { plan } = result;
+  return {
+    organization: plan.organization,
+    ...(plan.date ? { date: plan.date } : {}),
+    ...(plan.auditor ? { auditor: plan.auditor } : {}),
+    ...(plan.profile ? { profile: plan.profile } : {}),
+    entries: set,
+  };
+}
+
+function entryNode(document: Document, entry: Entry, question: { kind: string }): Node {
+  if (entry.type === "skipped") {
+    const node = new Scalar(null);
+    node.comment = SKIPPED;
+    return node;
+  }
+  if (entry.type === "not-applicable") return new Scalar(NOT_APPLICABLE);
+  const value: Answer = entry.value;
+  if (question.kind === "multi" || Array.isArray(value)) {
+    const list = document.createNode(value, { flow: true });
+    return list;
+  }
+  return new Scalar(value);
+}
+
+/** Sets `key` in `map`, in place when present, else before the first later key of `order`. */
+function place(
+  document: Document,
+  map: YAMLMap,
+  key: string,
+  value: Node,
+  order: readonly string[],
+  relocate?: (comment: string) => void,
+): void {
+  const existing = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (existing) {
+    const old = existing.value;
+    const following = followingComment(old);
+    if (following !== undefined) relocate?.(following);
+    // Keep a person's own comment on a value, but not a skip mark the answer replaces.
+    else if (isScalar(old) && old.comment && !isSkipMarker(old) && !(value as Scalar).comment)
+      (value as Scalar).comment = old.comment;
+    existing.value = value;
+    return;
+  }
+  const rank = order.indexOf(key);
+  const before = map.items.findIndex((p) => {
+    const other = isScalar(p.key) ? order.indexOf(String(p.key.value)) : -1;
+    return rank >= 0 && other > rank;
+  });
+  const pair = document.createPair(key, value);
+  if (before === -1) map.items.push(pair);
+  else map.items.splice(before, 0, pair);
+}
+
+function remove(map: YAMLMap, key: string): void {
+  const index = map.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
+  if (index >= 0) map.items.splice(index, 1);
+}
+
+/** Gets the mapping at `key`, creating it (or replacing an empty value) in its place. */
+function mapAt(
+  document: Document,
+  parent: YAMLMap,
+  key: string,
+  order: readonly string[],
+): YAMLMap {
+  const found = parent.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
+  if (isMap(found)) return found;
+  const created = document.createNode({}) as YAMLMap;
+  place(document, parent, key, created, order);
+  return created;
+}
+
+function sameScalar(map: YAMLMap, key: string, value: unknown): boolean {
+  const node = map.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
+  return isScalar(node) && node.value === value;
+}
+
+export class PlanDocument {
+  private readonly document: Document;
+
+  /** From a plan file's text, or a new document with these comment lines on top. */
+  constructor(text: string | undefined, header: readonly string[] = []) {
+    if (text !== undefined) {
+      this.document = parseDocument(text);
+    } else {
+      this.document = new Document({});
+      if (header.length > 0) this.document.commentBefore = header.map((l) => ` ${l}`).join("\n");
+    }
+    if (!isMap(this.document.contents)) this.document.contents = this.document.createNode({});
+  }
+
+  /** Writes the draft's fields and entries into the document; nothing else is touched. */
+  apply(draft: Draft, rubrics: RubricSet): this {
+    const document = this.document;
+    const root = document.contents as YAMLMap;
+    const scalars: [string, string | undefined][] = [
+      ["organization", draft.organization],
+      ["date", draft.date],
+      ["auditor", draft.auditor],
+    ];
+    for (const [key, value] of scalars) {
+      if (value === undefined) remove(root, key);
+      else if (!sameScalar(root, key, value))
+        place(document, root, key, new Scalar(value), TOP_LEVEL_ORDER);
+    }
+    if (draft.profile) {
+      const profile = mapAt(document, root, "profile", TOP_LEVEL_ORDER);
+      for (const key of PROFILE_KEYS) {
+        const value = draft.profile[key];
+        if (value === undefined) remove(profile, key);
+        else if (!sameScalar(profile, key, value))
+          place(document, profile, key, new Scalar(value), PROFILE_KEYS);
+      }
+    } else {
+      remove(root, "profile");
+    }
+    const dimensionOrder = rubrics.dimensions.map((d) => d.rubric.id);
+    for (const { rubric } of rubrics.dimensions) {
+      const entries = draft.entries.get(rubric.id);
+      if (!entries || entries.size === 0) continue;
+      const answers = mapAt(document, root, "answers", TOP_LEVEL_ORDER);
+      const dimension = mapAt(document, answers, rubric.id, dimensionOrder);
+      const questionOrder = rubric.questions.map((q) => q.id);
+      for (const question of rubric.questions) {
+        const entry = entries.get(question.id);
+        if (!entry) continue;
+        const current = dimension.items.find(
+          (p) => isScalar(p.key) && p.key.value === question.id,
+        )?.value;
+        if (entry.type === "answer" && !Array.isArray(entry.value) && isScalar(current)) {
+          if (current.value === entry.value) continue;
+        }
+        place(
+          document,
+          dimension,
+          question.id,
+          entryNode(document, entry, question),
+          questionOrder,
+          (comment) => {
+            this.commentBeforeNext(["answers", rubric.id, question.id], comment);
+          },
+        );
+      }
+    }
+    return this;
+  }
+
+  /** Puts a comment before the node that follows `path` (a later key, at whatever depth). */
+  private commentBeforeNext(path: readonly string[], comment: string): void {
+    for (let depth = path.length - 1; depth >= 0; depth--) {
+      const parent =
+        depth === 0 ? this.document.contents : this.document.getIn(path.slice(0, depth), true);
+      if (!isMap(parent)) continue;
+      const index = parent.items.findIndex((p) => isScalar(p.key) && p.key.value === path[depth]);
+      const next = parent.items[index + 1];
+      if (index >= 0 && next && isScalar(next.key)) {
+        next.key.commentBefore = next.key.commentBefore
+          ? `${comment}\n${next.key.commentBefore}`
+          : comment;
+        next.key.spaceBefore = true;
+        return;
+      }
+    }
+    this.document.comment = this.document.comment
+      ? `${this.document.comment}\n${comment}`
+      : comment;
+  }
+
+  toString(): string {
+    return this.document.toString({ lineWidth: 0, nullStr: "", flowCollectionPadding: false });
+  }
+}
