@@ -43,9 +43,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       prettyErrors: false,
       merge: false,
       strict: true,
-      // Nothing yaml logs may reach the user's terminal; what it would warn about (a list or
-      // mapping used as a key) is reported below as an error with its place.
-      logLevel: "silent",
+      // No yaml warning may reach the user's terminal; what it would warn about (a list or
+      // mapping used as a key) is reported below as an error with its place. Not "silent":
+      // that also drops errors, such as a second document in the file.
+      logLevel: "error",
     });
   } catch (error) {
     throw parseFailure(error, file);
@@ -247,7 +248,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 /** The deepest node along `path`; for a missing leaf, its parent, so errors still get a line. */
 function nodeAt(root: unknown, path: Path): Node | undefined {
   let node: unknown = root;
-  let found: Node | undefined = isCollection(root) || isScalar(root) ? (root) : undefined;
+  let found: Node | undefined = isCollection(root) || isScalar(root) ? root : undefined;
   for (const segment of path) {
     if (isMap(node)) {
       const pair = pairOf(node, String(segment));
