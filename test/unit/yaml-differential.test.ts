@@ -93,14 +93,21 @@ const DOCUMENTS = Number(process.env.FAST_YAML_DOCS ?? 100_000);
 const SEED = Number(process.env.FAST_YAML_SEED ?? 20261126);
 
 describe("fast YAML reader against yaml", () => {
-  it(`agrees on every one of ${DOCUMENTS} hostile plan-shaped documents it accepts`, () => {
-    const tally = run(DOCUMENTS, hostileDocument, SEED);
-    expect(tally.mismatches).toEqual([]);
-    // The corpus must exercise both sides: enough accepted that agreement means something,
-    // enough declined that the tricks are really in it.
-    expect(tally.agreed).toBeGreaterThan(DOCUMENTS * 0.15);
-    expect(tally.declined).toBeGreaterThan(DOCUMENTS * 0.2);
-  });
+  // In four parts of a quarter each, seeded apart, so each stays well inside the test timeout
+  // on a busy machine and a failure says which part to replay.
+  const PARTS = 4;
+  const perPart = Math.ceil(DOCUMENTS / PARTS);
+  it.each(Array.from({ length: PARTS }, (_, part) => part + 1))(
+    `agrees on every hostile plan-shaped document it accepts: part %i of ${PARTS}, ${perPart} documents`,
+    (part) => {
+      const tally = run(perPart, hostileDocument, SEED + part);
+      expect(tally.mismatches).toEqual([]);
+      // The corpus must exercise both sides: enough accepted that agreement means something,
+      // enough declined that the tricks are really in it.
+      expect(tally.agreed).toBeGreaterThan(perPart * 0.15);
+      expect(tally.declined).toBeGreaterThan(perPart * 0.2);
+    },
+  );
 
   it("agrees on every Unicode space class, wherever it sits", () => {
     const templates = [
