@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { loadRubrics } from "../dist/io/load-rubrics.js";
+import { writeFoldedPlans } from "./folded-plans.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "bin", "social-audit.js");
@@ -169,5 +170,10 @@ console.log(
 );
 console.log(
   `  target: 10k under 3 s: ${verdict(large.ms < 3000)}; under 200 MiB: ${verdict(large.mib < 200)}`,
+);
+const folded = join(out, "folded-10000");
+line(
+  scaleRun(10000, folded, writeFoldedPlans(rubrics, 10000, folded)),
+  " by yaml.stringify (folded)",
 );
 rmSync(out, { recursive: true, force: true });

@@ -122,10 +122,9 @@ export function validatePlan(
   // (nearly all of them) skip it, and an invalid one is parsed again to explain itself.
   let parsed = PlanFileSchema.safeParse(data);
   if (!parsed.success) parsed = PlanFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success)
-    return { ok: false, problems: zodProblems(parsed.error, [], planFieldNames) };
-  const file = parsed.data;
-  const problems: Problem[] = [];
+  // A problem in one field must not hide those in the others: the answers are still checked.
+  const problems: Problem[] = parsed.success ? [] : zodProblems(parsed.error, [], planFieldNames);
+  const file = parsed.success ? parsed.data : salvage(data);
   const dimensionIds = rubrics.dimensions.map((d) => d.rubric.id);
   const unknownDimension = (id: string, path: Path) =>
     problems.push({
@@ -185,18 +184,45 @@ export function validatePlan(
     }
   }
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const valid = parsed.data;
   return {
     ok: true,
     plan: {
-      organization: file.organization,
-      date: file.date,
-      auditor: file.auditor,
-      notes: file.notes,
-      profile: file.profile,
-      thresholds: file.thresholds,
-      weights: file.weights,
+      organization: valid.organization,
+      date: valid.date,
+      auditor: valid.auditor,
+      notes: valid.notes,
+      profile: valid.profile,
+      thresholds: valid.thresholds,
+      weights: valid.weights,
       answers,
     },
+  };
+}
+
+/**
+ * The parts of an invalid plan that can still be checked against the rubrics: weights,
+ * thresholds and each dimension's answers that have the right shape (zod has reported the rest).
+ */
+function salvage(data: unknown): Pick<PlanFile, "answers" | "weights" | "thresholds"> {
+  const record = (value: unknown): Record<string, unknown> | undefined =>
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  const fields = record(data) ?? {};
+  // fromEntries defines own properties, so even a "__proto__" id stays a plain entry.
+  const answers: PlanFile["answers"] = Object.fromEntries(
+    Object.entries(record(fields.answers) ?? {}).flatMap(([id, given]) => {
+      const entries = given === null ? null : record(given);
+      return entries === undefined ? [] : [[id, entries] as const];
+    }),
+  );
+  const weights = PlanFileSchema.shape.weights.safeParse(fields.weights);
+  const thresholds = PlanFileSchema.shape.thresholds.safeParse(fields.thresholds);
+  return {
+    answers,
+    weights: weights.success ? weights.data : undefined,
+    thresholds: thresholds.success ? thresholds.data : undefined,
   };
 }

@@ -20,16 +20,18 @@ export function closest(input: string, candidates: readonly string[]): string | 
   const prefixed =
     needle.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(needle)) : [];
   if (prefixed.length === 1) return prefixed[0];
+  const tolerance = Math.max(2, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: most candidates need no table at all.
+    if (Math.abs(candidate.length - needle.length) > tolerance) continue;
     const distance = editDistance(needle, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(2, Math.floor(needle.length / 3));
   return best !== undefined && bestDistance <= tolerance ? best : undefined;
 }
 
@@ -48,10 +50,21 @@ export function oneOfMessage(values: readonly string[], input?: unknown): string
 /** A short, single-line rendering of a user's value for error messages. */
 export function preview(value: unknown): string {
   let text: string;
-  if (typeof value === "string") text = JSON.stringify(value);
-  else if (value === null) text = "null";
-  else if (Array.isArray(value)) text = "a list";
-  else if (typeof value === "object") text = "a mapping";
-  else text = String(value);
+  switch (typeof value) {
+    case "string":
+      text = JSON.stringify(value);
+      break;
+    case "object":
+      text = value === null ? "null" : Array.isArray(value) ? "a list" : "a mapping";
+      break;
+    case "number":
+    case "boolean":
+    case "bigint":
+    case "undefined":
+      text = String(value);
+      break;
+    default:
+      text = typeof value;
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import type { Path, Problem } from "./schema-parts.js";
-import { didYouMean, preview } from "./suggest.js";
+import { didYouMean, oneOfMessage, preview } from "./suggest.js";
 
 /**
  * Rewrites zod issues into problems a person can act on: one per leaf, with the full path,
@@ -29,6 +29,32 @@ export function zodProblems(
   return problems;
 }
 
+/**
+ * A value that had to be one of a few, with what was given: a discriminated union's tag
+ * (a rubric question's `kind: choise`) or an enum, so the message can suggest the near one.
+ */
+function choicesOf(issue: z.core.$ZodIssue): { name?: string; values: string[]; input: unknown } | undefined {
+  if (issue.code === "invalid_union" && "discriminator" in issue && "options" in issue) {
+    const { discriminator, options } = issue as { discriminator: unknown; options: unknown };
+    const input = issue.input;
+    if (typeof discriminator !== "string" || !Array.isArray(options)) return undefined;
+    const given =
+      input !== null && typeof input === "object"
+        ? (input as Record<string, unknown>)[discriminator]
+        : undefined;
+    // Worded as the schema words it ("kind must be one of ..."), with what was given.
+    return { name: `${discriminator} `, values: options.map(String), input: given };
+  }
+  // Only zod's own wording is replaced; a schema's custom message already says what it means.
+  if (
+    issue.code === "invalid_value" &&
+    issue.message.startsWith("Invalid") &&
+    issue.values.every((v) => typeof v === "string")
+  )
+    return { values: issue.values, input: "input" in issue ? issue.input : undefined };
+  return undefined;
+}
+
 const TYPE_NAMES: Record<string, string> = {
   string: "text",
   number: "a number",
@@ -51,6 +77,8 @@ function describeInput(input: unknown): string {
 }
 
 function normaliseMessage(issue: z.core.$ZodIssue): string {
+  const choices = choicesOf(issue);
+  if (choices) return `${choices.name ?? ""}${oneOfMessage(choices.values, choices.input)}`;
   if (issue.code !== "invalid_type" || !issue.message.startsWith("Invalid input"))
     return issue.message;
   // zod only attaches `input` when parsing with reportInput, which every caller here does.

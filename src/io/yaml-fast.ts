@@ -3,16 +3,18 @@ import { MAX_DEPTH } from "./yaml-document.js";
 
 /**
  * A fast reader for the plain block style plan files are written in: nested `key: value`
- * mappings, `- item` lists of scalars, one-line `[a, b]` lists, `|` and `>` block text, and
- * plain, single- or double-quoted scalars resolved as YAML 1.2's core schema resolves them
+ * mappings, `- item` lists of scalars, one-line `[a, b]` lists, `|` and `>` block text,
+ * plain scalars (folded over several lines too, as `yaml.stringify` writes long text) and
+ * single- or double-quoted ones on one line, resolved as YAML 1.2's core schema resolves them
  * (what `yaml` does).
  *
  * Auditing thousands of plans is mostly reading them, and `yaml` (which keeps a full AST for
  * positions and messages) costs ~0.5 ms a plan; this costs about a tenth of that. It
- * declines anything else (anchors, tags, flow mappings, multi-line plain scalars, tabs,
+ * declines anything else (anchors, tags, flow mappings, multi-line quoted scalars, tabs,
  * duplicate or unusual keys, `__proto__`, odd indentation) and any document that might be
  * an error, so `yaml` reads those and every message and position still comes from it.
- * Property tests check that it agrees with `yaml` or declines.
+ * test/unit/yaml-differential.test.ts checks that it agrees with `yaml` whenever it accepts,
+ * and that it accepts the plans people and `yaml.stringify` actually write.
  */
 export interface FastYaml {
   data: unknown;
@@ -30,13 +32,21 @@ interface Line {
   content: string;
 }
 
-type Position = { line: number; column: number };
+interface Position {
+  line: number;
+  column: number;
+}
 
 /** Where each key's value is, as a tree that follows the document's mappings. */
 type PositionTree = Map<string, { at: Position; keys?: PositionTree }>;
 
-/** Thrown inside the reader to decline; caught at the top, never escapes. */
-const DECLINE = Symbol("decline");
+/**
+ * Thrown inside the reader to decline; caught at the top, never escapes. One instance, made
+ * once: an Error captures its stack when constructed, not when thrown, so declining costs no
+ * more than throwing a symbol did.
+ */
+class Decline extends Error {}
+const DECLINE = new Decline("the fast YAML reader declines this document");
 
 // Characters the reader leaves to `yaml`: tabs, stray carriage returns, other C0/C1 controls,
 // a byte-order mark and Unicode line separators.
@@ -66,18 +76,22 @@ export function parseYamlFast(text: string): FastYaml | undefined {
 /** Non-blank, non-comment lines; undefined for documents with directives or several documents. */
 function contentLines(raw: readonly string[]): Line[] | undefined {
   const lines: Line[] = [];
+  let marker = false;
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i] ?? "";
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) continue;
-    const content = line.slice(indent).trimEnd();
+    const content = trimSpacesEnd(line.slice(indent));
     if (
       indent === 0 &&
       (content.startsWith("---") || content.startsWith("...") || content.startsWith("%"))
     ) {
       // A single leading `---` is harmless; anything else about documents is `yaml`'s business.
-      if (content === "---" && lines.length === 0) continue;
+      if (content === "---" && lines.length === 0 && !marker) {
+        marker = true;
+        continue;
+      }
       return undefined;
     }
     lines.push({ number: i + 1, index: i, indent, content });
@@ -131,14 +145,15 @@ class BlockReader {
       } else {
         if (rest.startsWith("#")) throw DECLINE; // `key: # comment` is located differently by `yaml`
         positions.set(key, { at: { line: line.number, column: valueColumn } });
-        if (rest[0] === "|" || rest[0] === ">") {
+        if (rest.startsWith("|") || rest.startsWith(">")) {
           const { value, end } = blockText(this.raw, line.index + 1, indent, rest);
           result[key] = value;
           while (this.next < this.lines.length && (this.lines[this.next] as Line).index < end)
             this.next++;
         } else {
-          result[key] = inlineValue(rest);
+          const value = inlineValue(rest);
           this.next++;
+          result[key] = this.continued(value, rest, line, indent);
         }
       }
     }
@@ -157,10 +172,48 @@ class BlockReader {
       while (line.content.charCodeAt(at) === 32) at++;
       const item = line.content.slice(at);
       if (isSequenceItem(item) || item.startsWith("#")) throw DECLINE;
-      items.push(blockScalar(item));
+      const value = blockScalar(item);
       this.next++;
+      items.push(this.continued(value, item, line, indent));
     }
     return items;
+  }
+
+  /**
+   * A plain scalar that goes on over more-indented lines (as `yaml.stringify` folds long
+   * text): the lines are joined by a space, each blank line between them kept as a break.
+   * `value` is the scalar as read from its first line, `text` that line's value text, and
+   * `parent` the indentation the continuation lines must exceed. Lines that would make it
+   * anything else (`: `, a comment) are left to `yaml`.
+   */
+  continued(value: unknown, text: string, line: Line, parent: number): unknown {
+    const following = this.lines[this.next];
+    if (following === undefined || following.indent <= parent) return value;
+    const first = text[0];
+    if (first === '"' || first === "'" || first === "[" || first === "{" || text.includes(" #"))
+      throw DECLINE;
+    let folded = trimSpacesEnd(text);
+    let blanks = 0;
+    let last = line.index;
+    for (let i = line.index + 1; i < this.raw.length; i++) {
+      const raw = this.raw[i] as string;
+      const spaces = leadingSpaces(raw);
+      if (spaces === raw.length) {
+        blanks++;
+        continue;
+      }
+      if (spaces <= parent) break;
+      const content = trimSpacesEnd(raw.slice(spaces));
+      if (content.startsWith("#")) break; // a comment ends the scalar; more text after it is an error
+      if (content.includes(": ") || content.endsWith(":") || content.includes(" #")) throw DECLINE;
+      folded += blanks > 0 ? "\n".repeat(blanks) : " ";
+      folded += content;
+      blanks = 0;
+      last = i;
+    }
+    while (this.next < this.lines.length && (this.lines[this.next] as Line).index <= last)
+      this.next++;
+    return folded;
   }
 }
 
@@ -181,19 +234,19 @@ function blockText(
   header: string,
 ): { value: string; end: number } {
   if (!/^[|>][-+]?$/.test(header)) throw DECLINE;
-  const folded = header[0] === ">";
+  const folded = header.startsWith(">");
   const chomp = header[1];
   const first = raw[start] ?? "";
-  const indent = first.length - first.trimStart().length;
-  if (indent <= parent || first.trim() === "") throw DECLINE;
+  const indent = leadingSpaces(first);
+  if (indent <= parent || indent === first.length) throw DECLINE;
   const body: string[] = [];
   // After a final newline, split() leaves an empty last element: the end, not a blank line.
   const last = raw[raw.length - 1] === "" ? raw.length - 1 : raw.length;
   let end = start;
   for (; end < last; end++) {
     const line = raw[end] as string;
-    const spaces = line.length - line.trimStart().length;
-    if (line.trim() === "") {
+    const spaces = leadingSpaces(line);
+    if (spaces === line.length) {
       if (spaces > indent) throw DECLINE; // spaces that would be part of the text
       body.push("");
       continue;
@@ -254,13 +307,18 @@ function splitKey(content: string): { key: string; rest: string } {
   }
   if (content[end] !== ":") throw DECLINE;
   const after = content.slice(end + 1);
-  if (after !== "" && after[0] !== " ") throw DECLINE;
-  return { key, rest: after.trimStart() };
+  if (after !== "" && !after.startsWith(" ")) throw DECLINE;
+  return { key, rest: after.slice(leadingSpaces(after)) };
 }
 
-/** The value after `key: `: a scalar or a one-line flow sequence, then at most a comment. */
+/** The value after `key: `: a scalar, a one-line flow sequence or `{}`, then at most a comment. */
 function inlineValue(text: string): unknown {
-  if (text[0] === "[") return flowSequence(text);
+  if (text.startsWith("[")) return flowSequence(text);
+  if (text.startsWith("{}")) {
+    // `yaml.stringify` writes an empty mapping so; any other flow mapping is left to `yaml`.
+    expectOnlyComment(text, 2);
+    return {};
+  }
   return blockScalar(text);
 }
 
@@ -275,7 +333,7 @@ function blockScalar(text: string): unknown {
   if ((first === "-" || first === "?" || first === ":") && (text.length === 1 || text[1] === " "))
     throw DECLINE;
   const comment = text.indexOf(" #");
-  const plain = (comment < 0 ? text : text.slice(0, comment)).trimEnd();
+  const plain = trimSpacesEnd(comment < 0 ? text : text.slice(0, comment));
   if (plain.includes(": ") || plain.endsWith(":")) throw DECLINE;
   return resolvePlain(plain);
 }
@@ -298,7 +356,7 @@ function flowSequence(text: string): unknown[] {
     } else {
       let end = at;
       while (end < text.length && !",[]{}#".includes(text[end] as string)) end++;
-      const plain = text.slice(at, end).trimEnd();
+      const plain = trimSpacesEnd(text.slice(at, end));
       if (
         plain === "" ||
         plain.includes(": ") ||
@@ -347,7 +405,24 @@ function quoted(text: string, start: number): { value: string; end: number } {
 
 function expectOnlyComment(text: string, from: number): void {
   const rest = text.slice(from);
-  if (rest.trim() !== "" && !/^ +#/.test(rest)) throw DECLINE;
+  if (leadingSpaces(rest) !== rest.length && !/^ +#/.test(rest)) throw DECLINE;
+}
+
+/*
+ * YAML's white space is the space and the tab, nothing else: NBSP, U+3000 and the other
+ * Unicode spaces are content, so String.prototype.trim() (which strips them) must not be used.
+ * Tabs never reach these (the reader leaves documents with tabs to `yaml`).
+ */
+function leadingSpaces(text: string): number {
+  let at = 0;
+  while (text.charCodeAt(at) === 32) at++;
+  return at;
+}
+
+function trimSpacesEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** YAML 1.2 core schema, in the order and with the conversions `yaml` uses. */
@@ -375,7 +450,11 @@ function resolvePlain(text: string): unknown {
     if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
     if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
     if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text))
-      return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
+      return text.slice(-3).toLowerCase() === "nan"
+        ? NaN
+        : text.startsWith("-")
+          ? -Infinity
+          : Infinity;
     if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text))
       return parseFloat(text);
   }
