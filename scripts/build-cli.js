@@ -36,38 +36,6 @@ await build({
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [
     {
-      // Builtins that only some paths use are required on first use: commander loads
-      // child_process for executable subcommands (we have none), crypto is needed only to hash
-      // user rubrics and name temporary files, and fs/promises only to write files. Each costs
-      // a millisecond or more to load.
-      name: "lazy-builtins",
-      setup(b) {
-        b.onResolve({ filter: /^node:(child_process|crypto|fs\/promises)$/ }, (args) =>
-          args.namespace === "lazy-builtin"
-            ? undefined
-            : { path: args.path, namespace: "lazy-builtin" },
-        );
-        // Each exported function becomes a stub that requires the real module on first call.
-        // The names are read from this Node at build time; importing anything else fails the build.
-        b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
-          const real = await import(args.path);
-          const names = Object.keys(real).filter(
-            (name) => name !== "default" && typeof real[name] === "function",
-          );
-          return {
-            contents: [
-              `let loaded;`,
-              `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-              ...names.map(
-                (name) => `export const ${name} = (...args) => load().${name}(...args);`,
-              ),
-            ].join("\n"),
-            loader: "js",
-          };
-        });
-      },
-    },
-    {
       name: "inquirer-apart",
       setup(b) {
         b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: INQUIRER, external: true }));

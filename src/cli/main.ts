@@ -264,12 +264,12 @@ export function handleError(error: unknown, io: CliIO): number {
   }
   if (error instanceof InterruptedError) {
     io.stderr.write(`social-audit: ${error.message}\n`);
-    return EXIT.interrupted;
+    return error.exitCode;
   }
   // A bug, not a user mistake: this is the one place a stack trace is worth printing.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(
     `social-audit: internal error; please report it with the command you ran.\n${detail}\n`,
   );
-  return 70;
+  return EXIT.internal;
 }
