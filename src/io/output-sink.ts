@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { createWriteStream, fdatasync, fsync, type WriteStream } from "node:fs";
-import { link, mkdir, open, rename, rm } from "node:fs/promises";
+import { link, mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { once } from "node:events";
 import { basename, dirname, join } from "node:path";
-import { promisify } from "node:util";
 import { UserError } from "../errors.js";
 import { cannotWrite, errorCode } from "./file-errors.js";
 import { inspectTarget, type TargetRules } from "./output-target.js";
@@ -22,40 +20,16 @@ const CHUNK_BYTES = 1024 * 1024;
 /** How much written output may wait for the disk before a background flush starts. */
 const SYNC_BYTES = 32 * CHUNK_BYTES;
 
+type Send = (chunk: string | Uint8Array) => Promise<void>;
+
 /**
- * Buffers text into large chunks and honours backpressure, so a slow reader (a pipe to jq)
- * never makes us hold more than a chunk or two, whatever the size of the batch. Once the
- * stream has failed or closed (a reader that left early), further writes are dropped: the
- * failure is reported by whoever owns the stream, and the audit still decides the exit code.
+ * Buffers text into large chunks for `send`, so a slow reader (a pipe to jq) never makes us
+ * hold more than a chunk or two, whatever the size of the batch. `send` resolves when it is
+ * ready for more; bytes (a worker's lent buffer) only once they are written.
  */
-function chunkedWriter(
-  stream: NodeJS.WritableStream & { destroyed?: boolean },
-  written: (length: number) => void = () => undefined,
-) {
+function chunkedWriter(send: Send) {
   let pending: string[] = [];
   let size = 0;
-  const send = async (chunk: string | Uint8Array) => {
-    if (stream.destroyed) return;
-    // Bytes may be reused once this resolves (a worker's buffer), so wait until they are
-    // written, not merely queued; a failed write rejects here.
-    const finished = new Promise<void>((resolve, reject) => {
-      const more = stream.write(chunk, (error) => {
-        if (error) reject(error);
-        else resolve();
-      });
-      written(chunk.length);
-      // Text is copied into the stream, so it is enough to wait for room (the stream's owner
-      // sees a failed write as an "error" event).
-      if (typeof chunk === "string") {
-        if (more) resolve();
-        else
-          once(stream, "drain").then(() => {
-            resolve();
-          }, reject);
-      }
-    });
-    await finished;
-  };
   const flush = async () => {
     if (pending.length === 0) return;
     const text = pending.join("");
@@ -79,9 +53,63 @@ function chunkedWriter(
   };
 }
 
+/**
+ * Sends to a stream, honouring backpressure. Once the stream has failed or closed (a reader
+ * that left early), chunks are dropped: the failure is its owner's to report, and the audit
+ * still decides the exit code.
+ */
+function streamSend(stream: NodeJS.WritableStream & { destroyed?: boolean }): Send {
+  return (chunk) =>
+    new Promise<void>((resolve, reject) => {
+      if (stream.destroyed) {
+        resolve();
+        return;
+      }
+      const more = stream.write(chunk, (error) => {
+        if (error) reject(error);
+        else resolve();
+      });
+      // Text is copied into the stream, so it is enough to wait for room.
+      if (typeof chunk === "string") {
+        if (more) resolve();
+        else
+          once(stream, "drain").then(() => {
+            resolve();
+          }, reject);
+      }
+    });
+}
+
+/**
+ * Sends to an open file with at most one write in flight, so the disk writes one chunk while
+ * the next reports are built. Every byte is written: a short write (a disk filling up) is
+ * continued until the file system says why it cannot take more. (fs.WriteStream drops the
+ * rest of a short write silently, which is why it is not used here.)
+ */
+function fileSend(handle: FileHandle, written: (length: number) => void): Send {
+  let inFlight: Promise<void> = Promise.resolve();
+  const writeAll = async (bytes: Uint8Array) => {
+    for (let offset = 0; offset < bytes.length;) {
+      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+      if (bytesWritten === 0)
+        throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+      offset += bytesWritten;
+    }
+    written(bytes.length);
+  };
+  return async (chunk) => {
+    await inFlight; // a failed write fails the next call
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    inFlight = writeAll(bytes);
+    // Text was copied into `bytes`; lent bytes must be written before they are given back.
+    if (typeof chunk === "string") inFlight.catch(() => undefined);
+    else await inFlight;
+  };
+}
+
 /** stdout or another stream we do not own: errors on it are its owner's to report. */
 export function streamSink(stream: NodeJS.WritableStream): OutputSink {
-  const writer = chunkedWriter(stream);
+  const writer = chunkedWriter(streamSend(stream));
   const quiet = (work: Promise<void>) => work.catch(() => undefined);
   return {
     write: (text) => quiet(writer.write(text)),
@@ -116,22 +144,13 @@ export async function fileSink(options: FileSinkOptions): Promise<OutputSink> {
     `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
   );
   trackTemporary(temporary);
-  // Room for a few chunks, so the disk writes them while the next reports are built
-  // (with the default 16 KB, every chunk waited for its own write).
-  const stream: WriteStream = createWriteStream(temporary, {
-    mode: 0o644,
-    flags: "wx",
-    highWaterMark: 4 * CHUNK_BYTES,
-  });
-  let failure: Error | undefined;
-  stream.on("error", (error) => (failure ??= error));
   const removeTemporary = async () => {
     await rm(temporary, { force: true });
     untrackTemporary(temporary);
   };
-  let fd: number;
+  let handle: FileHandle;
   try {
-    [fd] = (await once(stream, "open")) as [number];
+    handle = await open(temporary, "wx", 0o644);
   } catch (error) {
     await removeTemporary();
     throw cannotWrite(display, error);
@@ -140,25 +159,27 @@ export async function fileSink(options: FileSinkOptions): Promise<OutputSink> {
   // must come before the rename does not wait for hundreds of megabytes at the very end.
   let unsynced = 0;
   let syncing: Promise<void> | undefined;
-  const writer = chunkedWriter(stream, (length) => {
+  const send = fileSend(handle, (length) => {
     unsynced += length;
     if (unsynced < SYNC_BYTES || syncing) return;
     unsynced = 0;
-    syncing = promisify(fdatasync)(fd)
+    syncing = handle
+      .datasync()
       .catch(() => undefined) // the final fsync reports any failure
       .finally(() => (syncing = undefined));
   });
+  const writer = chunkedWriter(send);
+  let closed = false;
   const close = async () => {
+    if (closed) return;
+    closed = true;
     await syncing; // never close a descriptor the thread pool is still using
-    if (!stream.closed) {
-      stream.destroy();
-      await once(stream, "close").catch(() => undefined);
-    }
+    await handle.close().catch(() => undefined);
   };
   const fail = async (error: unknown): Promise<never> => {
     await close();
     await removeTemporary();
-    throw error instanceof UserError ? error : cannotWrite(display, failure ?? error);
+    throw error instanceof UserError ? error : cannotWrite(display, error);
   };
   return {
     write: async (text) => {
@@ -171,10 +192,10 @@ export async function fileSink(options: FileSinkOptions): Promise<OutputSink> {
     commit: async () => {
       try {
         await writer.flush();
+        await send(""); // waits for the last write in flight
         await syncing;
         // On disk before the rename, so a power cut cannot leave an empty file behind the new name.
-        await promisify(fsync)(fd);
-        if (failure) throw cannotWrite(display, failure);
+        await handle.sync();
         await close();
         if (options.force || target === "file") await rename(temporary, file);
         else await link(temporary, file); // fails if someone created the file meanwhile
@@ -214,34 +235,28 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** A character device or FIFO: written straight through; nothing to rename or clean up. */
 async function deviceSink(file: string, display: string): Promise<OutputSink> {
-  const stream = createWriteStream(file, { flags: "w" });
-  let failure: unknown;
-  stream.on("error", (error) => (failure ??= error));
+  let handle: FileHandle;
   try {
-    await once(stream, "open");
+    handle = await open(file, "w");
   } catch (error) {
     throw cannotWrite(display, error);
   }
-  const writer = chunkedWriter(stream);
+  const send = fileSend(handle, () => undefined);
+  const writer = chunkedWriter(send);
   const check = async (work: Promise<void>) => {
     try {
       await work;
     } catch (error) {
-      stream.destroy();
-      throw cannotWrite(display, failure ?? error);
+      await handle.close().catch(() => undefined);
+      throw cannotWrite(display, error);
     }
-    if (failure) throw cannotWrite(display, failure);
   };
   return {
     write: (text) => check(writer.write(text)),
     commit: async () => {
-      await check(writer.flush());
-      stream.end();
-      await check(once(stream, "finish").then(() => undefined));
+      await check(writer.flush().then(() => send("")));
+      await handle.close();
     },
-    abort: () => {
-      stream.destroy();
-      return Promise.resolve();
-    },
+    abort: () => handle.close().catch(() => undefined),
   };
 }
