@@ -2,7 +2,8 @@
 // and record a V8 code cache for the bundle (see bin/social-audit.js for why).
 import { build } from "esbuild";
 import { basename, join } from "node:path";
-import { readFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Readable, Writable } from "node:stream";
 import { writeBuiltinCache } from "../dist/io/builtin-cache.js";
@@ -43,6 +44,13 @@ await build({
     },
   ],
 });
+// The bundle's first line names its build, so a code cache from another build is never used
+// for this one (bin/social-audit.js).
+const bundleFile = join(outdir, "cli.cjs");
+const bundled = await readFile(bundleFile, "utf8");
+const id = createHash("sha256").update(bundled).digest("hex").slice(0, 32);
+await writeFile(bundleFile, `// social-audit build ${id}\n${bundled}`);
+
 await build({
   ...commonJsForNode20,
   stdin: { contents: 'module.exports = require("@inquirer/prompts");', resolveDir: process.cwd() },
@@ -74,7 +82,7 @@ await writeBuiltinCache(entries);
 // The code cache holds what V8 compiled while running, so run what users run most first:
 // audits in each common format, the rubric listing, help and version.
 const { loadBundle, writeCodeCache } = createRequire(import.meta.url)("../bin/social-audit.js");
-const { cli, script } = loadBundle(undefined);
+const { cli, script, id: buildLine } = loadBundle(await readFile(bundleFile, "utf8"), undefined);
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 // stdin stays untouched: the training commands never read it, and a terminal there must not hold the build open.
 const io = {
@@ -96,4 +104,4 @@ for (const argv of [
 ]) {
   await cli.main(argv, io);
 }
-writeCodeCache(script);
+writeCodeCache(script, buildLine);
