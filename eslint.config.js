@@ -24,6 +24,19 @@ export default tseslint.config(
     },
   },
   {
+    // The core stays pure; dependency-cruiser (.dependency-cruiser.cjs) guards its imports,
+    // this guards the globals an import check cannot see.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "src/core is pure: take what you need as an argument." },
+        { name: "console", message: "src/core is pure: return messages as data." },
+        { name: "Buffer", message: "src/core is pure: use strings or Uint8Array." },
+      ],
+    },
+  },
+  {
     files: ["test/**/*.ts", "bench/**/*.ts"],
     rules: {
       // Tests poke at parsed JSON and assert shapes; a failed non-null assertion fails the test.

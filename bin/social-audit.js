@@ -6,6 +6,12 @@
 // cache against its own version and flags and quietly compiles from source when it does not
 // fit (another Node version); the cache is then rewritten after the run, if its folder is
 // writable. It is as trusted as the bundle next to it, which is why it lives there, not in /tmp.
+// V8's own check compares little more than the source's length, so the cache also starts with
+// the bundle's build id (its first line, a hash written by the build): a cache left from
+// another build is never used for this one.
+// Measured with `npm run bench` on Node 20: the cache saves about a third of a single audit's
+// wall time. Node 22's module.enableCompileCache would do the same; Node 20.19 lacks it, and
+// this works on both.
 // This file is CommonJS (see bin/package.json) because an ES module entry costs more to start.
 const fs = require("node:fs");
 const path = require("node:path");
@@ -15,9 +21,13 @@ const { createRequire } = require("node:module");
 const BUNDLE = path.join(__dirname, "..", "dist", "bin", "cli.cjs");
 const CACHE = `${BUNDLE}.cache`;
 
+/** The bundle's first line: `// social-audit build <hash>`, written by scripts/build-cli.js. */
+function buildId(source) {
+  return Buffer.from(`${source.slice(0, source.indexOf("\n"))}\n`);
+}
+
 /** Compiles and evaluates the CommonJS bundle; `cachedData` spares V8 the parsing and compiling. */
-function loadBundle(cachedData) {
-  const source = fs.readFileSync(BUNDLE, "utf8");
+function loadBundle(source, cachedData) {
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     {
@@ -33,14 +43,14 @@ function loadBundle(cachedData) {
     BUNDLE,
     path.dirname(BUNDLE),
   );
-  return { cli: bundle.exports, script };
+  return { cli: bundle.exports, script, id: buildId(source) };
 }
 
 /** Written after a run, so the functions that run compiled are in the cache too; atomic, so a reader never sees half. */
-function writeCodeCache(script) {
+function writeCodeCache(script, id) {
   const temp = `${CACHE}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, script.createCachedData());
+    fs.writeFileSync(temp, Buffer.concat([id, script.createCachedData()]));
     fs.renameSync(temp, CACHE);
   } catch {
     fs.rmSync(temp, { force: true });
@@ -49,19 +59,23 @@ function writeCodeCache(script) {
 
 /** The CLI's exports, compiled with the code cache when there is one. */
 function loadCli() {
+  const source = fs.readFileSync(BUNDLE, "utf8");
+  const id = buildId(source);
   let cachedData;
   try {
-    cachedData = fs.readFileSync(CACHE);
+    const cache = fs.readFileSync(CACHE);
+    if (cache.subarray(0, id.length).equals(id)) cachedData = cache.subarray(id.length);
   } catch {
-    // No cache yet: compile from source.
+    // No cache yet (or it cannot be read): compile from source.
   }
-  return loadBundle(cachedData);
+  return loadBundle(source, cachedData);
 }
 
 if (require.main === module) {
-  const { cli, script } = loadCli();
+  const { cli, script, id } = loadCli();
+  // Rejected, or never offered (none yet, or from another build): record one after the run.
   if (script.cachedDataRejected !== false && isWritable(path.dirname(CACHE)))
-    process.once("exit", () => writeCodeCache(script));
+    process.once("exit", () => writeCodeCache(script, id));
   cli.run();
 }
 

@@ -2,7 +2,8 @@
 // and record a V8 code cache for the bundle (see bin/social-audit.js for why).
 import { build } from "esbuild";
 import { basename, join } from "node:path";
-import { readFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Readable, Writable } from "node:stream";
 import { writeBuiltinCache } from "../dist/io/builtin-cache.js";
@@ -36,38 +37,6 @@ await build({
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [
     {
-      // Builtins that only some paths use are required on first use: commander loads
-      // child_process for executable subcommands (we have none), crypto is needed only to hash
-      // user rubrics and name temporary files, and fs/promises only to write files. Each costs
-      // a millisecond or more to load.
-      name: "lazy-builtins",
-      setup(b) {
-        b.onResolve({ filter: /^node:(child_process|crypto|fs\/promises)$/ }, (args) =>
-          args.namespace === "lazy-builtin"
-            ? undefined
-            : { path: args.path, namespace: "lazy-builtin" },
-        );
-        // Each exported function becomes a stub that requires the real module on first call.
-        // The names are read from this Node at build time; importing anything else fails the build.
-        b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
-          const real = await import(args.path);
-          const names = Object.keys(real).filter(
-            (name) => name !== "default" && typeof real[name] === "function",
-          );
-          return {
-            contents: [
-              `let loaded;`,
-              `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
-              ...names.map(
-                (name) => `export const ${name} = (...args) => load().${name}(...args);`,
-              ),
-            ].join("\n"),
-            loader: "js",
-          };
-        });
-      },
-    },
-    {
       name: "inquirer-apart",
       setup(b) {
         b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: INQUIRER, external: true }));
@@ -75,6 +44,13 @@ await build({
     },
   ],
 });
+// The bundle's first line names its build, so a code cache from another build is never used
+// for this one (bin/social-audit.js).
+const bundleFile = join(outdir, "cli.cjs");
+const bundled = await readFile(bundleFile, "utf8");
+const id = createHash("sha256").update(bundled).digest("hex").slice(0, 32);
+await writeFile(bundleFile, `// social-audit build ${id}\n${bundled}`);
+
 await build({
   ...commonJsForNode20,
   stdin: { contents: 'module.exports = require("@inquirer/prompts");', resolveDir: process.cwd() },
@@ -106,7 +82,7 @@ await writeBuiltinCache(entries);
 // The code cache holds what V8 compiled while running, so run what users run most first:
 // audits in each common format, the rubric listing, help and version.
 const { loadBundle, writeCodeCache } = createRequire(import.meta.url)("../bin/social-audit.js");
-const { cli, script } = loadBundle(undefined);
+const { cli, script, id: buildLine } = loadBundle(await readFile(bundleFile, "utf8"), undefined);
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 // stdin stays untouched: the training commands never read it, and a terminal there must not hold the build open.
 const io = {
@@ -128,4 +104,4 @@ for (const argv of [
 ]) {
   await cli.main(argv, io);
 }
-writeCodeCache(script);
+writeCodeCache(script, buildLine);

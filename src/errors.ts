@@ -1,9 +1,16 @@
-/** Exit codes are part of the CLI's contract; they are mapped from errors in one place (cli/main). */
+/**
+ * Exit codes are part of the CLI's contract, so they are all named here; errors are mapped to
+ * them in one place (cli/main's handleError), and handlers return them for process.exitCode.
+ */
 export const EXIT = {
   ok: 0,
   belowThreshold: 1,
   usage: 2,
+  /** A plan, rubric or report the user can fix, or output that could not be written. */
   invalidInput: 2,
+  /** A bug: our fault, not the user's (sysexits' EX_SOFTWARE). */
+  internal: 70,
+  /** Ctrl-C, or the terminal went away (hang-up); the shell's 128 + SIGINT. */
   interrupted: 130,
 } as const;
 

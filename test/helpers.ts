@@ -1,6 +1,4 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadRubrics } from "../src/io/load-rubrics.js";
@@ -17,9 +15,7 @@ export function builtinRubrics(): Promise<RubricSet> {
   return builtin;
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "social-audit-test-"));
-}
+export { tempDir } from "./temp.js";
 
 export interface CliResult {
   code: number | null;
@@ -50,7 +46,9 @@ export function runCli(
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(options.stdin ?? "");
   });
 }

@@ -15,14 +15,23 @@ export interface CliIO {
   command?: string | undefined;
 }
 
-export function processIO(): CliIO {
+/**
+ * The process's own streams. `onStdinError` hears of a terminal that went away under a
+ * prompt (EIO from a hung-up pty), which would otherwise be an unhandled "error" event.
+ */
+export function processIO(onStdinError: (error: NodeJS.ErrnoException) => void): CliIO {
+  let stdin: NodeJS.ReadStream | undefined;
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     // process.stdin opens a handle on first use (3 ms, and a TTY put in raw-capable mode);
     // most runs never read it.
     get stdin() {
-      return process.stdin;
+      if (!stdin) {
+        stdin = process.stdin;
+        stdin.on("error", onStdinError);
+      }
+      return stdin;
     },
     env: process.env,
     cwd: process.cwd(),

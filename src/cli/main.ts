@@ -3,6 +3,7 @@ import { EXIT, InterruptedError, UserError } from "../errors.js";
 import { packageInfo } from "../io/package-root.js";
 import { FORMATS } from "../render/index.js";
 import type { CliIO } from "./io.js";
+import { stripControl } from "../render/sanitize.js";
 import { printError } from "./print-error.js";
 
 /** Commander collects a repeatable option's values with this. */
@@ -47,6 +48,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Commander's own errors in our one style; they echo argv, so they are sanitised too.
+      outputError: (text, write) => {
+        write(`social-audit: ${stripControl(text.replace(/^error: /, ""))}`);
+      },
     })
     .exitOverride();
 
@@ -270,12 +275,12 @@ export function handleError(error: unknown, io: CliIO): number {
   }
   if (error instanceof InterruptedError) {
     io.stderr.write(`social-audit: ${error.message}\n`);
-    return EXIT.interrupted;
+    return error.exitCode;
   }
   // A bug, not a user mistake: this is the one place a stack trace is worth printing.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(
     `social-audit: internal error; please report it with the command you ran.\n${detail}\n`,
   );
-  return 70;
+  return EXIT.internal;
 }

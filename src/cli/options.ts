@@ -2,10 +2,18 @@ import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { FORMATS } from "../render/index.js";
 
+/** Plain decimals only: "50", "62.5". Number() would also take " 50", "0x32" and "5e1". */
+const DECIMAL = /^\d+(\.\d+)?$/;
+const WHOLE = /^\d+$/;
+
+/** A file name option: zod's own "Too small" would mean nothing to a user. */
+export const fileOption = (flag: string) =>
+  z.string().min(1, { error: `${flag} needs a file name, got an empty one` });
+
 const score = (flag: string) =>
   z.string().transform((raw, ctx) => {
     const value = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value > 100) {
+    if (!DECIMAL.test(raw) || value > 100) {
       ctx.addIssue({
         code: "custom",
         message: `${flag} takes a score from 0 to 100, got "${raw}"`,
@@ -16,9 +24,9 @@ const score = (flag: string) =>
   });
 
 const minEntry = z.string().transform((raw, ctx) => {
-  const match = /^([a-z][a-z0-9-]*)=(.+)$/.exec(raw.trim());
-  const value = match ? Number(match[2]) : NaN;
-  if (!match || !Number.isFinite(value) || value < 0 || value > 100) {
+  const match = /^([a-z][a-z0-9-]*)=(.+)$/.exec(raw);
+  const value = match && DECIMAL.test(match[2] ?? "") ? Number(match[2]) : NaN;
+  if (!match || !Number.isFinite(value) || value > 100) {
     ctx.addIssue({
       code: "custom",
       message: `--min takes DIMENSION=SCORE with a score from 0 to 100, e.g. --min presence=50; got "${raw}"`,
@@ -32,7 +40,7 @@ const minEntry = z.string().transform((raw, ctx) => {
 export const AuditOptionsSchema = z.object({
   format: z.enum(FORMATS, { error: `--format must be one of ${FORMATS.join(", ")}` }).optional(),
   json: z.boolean().default(false),
-  output: z.string().min(1).optional(),
+  output: fileOption("--output").optional(),
   force: z.boolean().default(false),
   failUnder: score("--fail-under").optional(),
   min: z
@@ -44,7 +52,7 @@ export const AuditOptionsSchema = z.object({
     .default("5")
     .transform((raw, ctx) => {
       const value = Number(raw);
-      if (!Number.isInteger(value) || value < 0) {
+      if (!WHOLE.test(raw)) {
         ctx.addIssue({
           code: "custom",
           message: `--top takes a whole number of recommendations (0 or more), got "${raw}"`,
@@ -54,11 +62,11 @@ export const AuditOptionsSchema = z.object({
       return value;
     }),
   strict: z.boolean().default(false),
-  baseline: z.string().min(1).optional(),
+  baseline: fileOption("--baseline").optional(),
   failOnRegression: z.boolean().default(false),
   exitZero: z.boolean().default(false),
   planThresholds: z.boolean().default(true),
-  rubrics: z.array(z.string().min(1)).default([]),
+  rubrics: z.array(fileOption("--rubrics")).default([]),
   builtin: z.boolean().default(true),
   color: z.boolean().optional(),
   jobs: z
@@ -67,7 +75,7 @@ export const AuditOptionsSchema = z.object({
     .transform((raw, ctx) => {
       if (raw === "auto") return "auto" as const;
       const value = Number(raw);
-      if (!Number.isInteger(value) || value < 1) {
+      if (!WHOLE.test(raw) || value < 1) {
         ctx.addIssue({
           code: "custom",
           message: `--jobs takes a number of threads (1 or more) or "auto", got "${raw}"`,

@@ -1,10 +1,9 @@
 import { resolve } from "node:path";
-import { buildReport } from "../core/report.js";
+import { auditPlanText } from "../audit/index.js";
 import { REPORT_SCHEMA_VERSION, ReportSchema, type Report } from "../core/report-schema.js";
 import type { RubricSet } from "../core/rubric.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { UserError, formatPath } from "../errors.js";
-import { parsePlan } from "../io/load-plan.js";
 import { packageInfo } from "../io/package-root.js";
 import { readTextFile } from "../io/read-text.js";
 
@@ -19,16 +18,9 @@ export async function loadReportOrPlan(
 ): Promise<Report[]> {
   const text = await readTextFile(resolve(cwd, file), file);
   if (!text.trimStart().startsWith("{")) {
-    const loaded = parsePlan(text, file, await rubrics());
-    return [
-      buildReport({
-        rubrics: await rubrics(),
-        plan: loaded.plan,
-        toolVersion: packageInfo().version,
-        planSource: file,
-        locate: loaded.locate,
-      }),
-    ];
+    // The same audit as `social-audit audit FILE`, without thresholds.
+    const settings = { toolVersion: packageInfo().version, strict: false, thresholds: {} };
+    return [auditPlanText({ source: file, display: file, text }, await rubrics(), settings)];
   }
   let data: unknown;
   try {

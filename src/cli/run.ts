@@ -1,27 +1,63 @@
-import { main } from "./main.js";
+import { EXIT } from "../errors.js";
+import { describeFsError, errorCode } from "../io/file-errors.js";
+import { removePendingTemporaries } from "../io/pending-files.js";
 import { processIO } from "./io.js";
+import { main } from "./main.js";
 
 // The build script runs main() in-process to record the code cache.
 export { main };
 
 /** Entry of bin/audit-worker.js; loaded on demand so start-up does not pay for it. */
 export async function runAuditWorker(): Promise<void> {
-  const { runAuditWorker } = await import("./parallel-audit.js");
+  const { runAuditWorker } = await import("../audit/workers.js");
   await runAuditWorker();
+}
+
+/**
+ * The user stopped us: Ctrl-C, or the terminal closed (SIGHUP, or EIO from a hung-up pty).
+ * A signal does not wait for pending promises, so this removes any half-written output file
+ * itself, says so in one line, and ends the process: the one process.exit in the program,
+ * because after a signal there is nothing left worth finishing. An interview has saved every
+ * answer already, so nothing is lost.
+ */
+function stopInterrupted(reason: string): never {
+  removePendingTemporaries();
+  try {
+    process.stderr.write(`\nsocial-audit: ${reason}\n`);
+  } catch {
+    // The terminal may be gone; the exit code still says what happened.
+  }
+  process.exit(EXIT.interrupted);
 }
 
 /** Process wiring only: everything testable lives in main(). */
 export async function run(): Promise<void> {
-  // `social-audit audit ... | head -1` closes the pipe early; that is the reader's choice, not an error.
-  const quietOnBrokenPipe = (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+  // `social-audit audit ... | head -1` closes the pipe early; that is the reader's choice, not
+  // an error, and the run still ends with the audit's own exit code. Any other failure to
+  // write stdout (a full disk behind `> file`) fails the run with one line.
+  let finished = false;
+  let stdoutFailure: NodeJS.ErrnoException | undefined;
+  const reportStdoutFailure = () => {
+    if (!stdoutFailure || errorCode(stdoutFailure) === "EPIPE") return;
+    process.stderr.write(
+      `social-audit: cannot write the report to stdout: ${describeFsError(stdoutFailure)}\n`,
+    );
+    process.exitCode = EXIT.invalidInput;
   };
-  process.stdout.on("error", quietOnBrokenPipe);
-  process.stderr.on("error", quietOnBrokenPipe);
-  process.on("SIGINT", () => {
-    process.stderr.write("\nsocial-audit: interrupted\n");
-    process.exit(130);
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (stdoutFailure) return;
+    stdoutFailure = error;
+    if (finished) reportStdoutFailure();
   });
-  process.exitCode = await main(process.argv.slice(2), processIO());
+  // With stderr gone there is no one left to tell; the exit code still speaks.
+  process.stderr.on("error", () => undefined);
+  process.on("SIGINT", () => stopInterrupted("interrupted"));
+  process.on("SIGHUP", () => stopInterrupted("interrupted: the terminal was closed"));
+  // Other stdin errors (a reader that stopped early) are its reader's to handle.
+  const io = processIO((error) => {
+    if (errorCode(error) === "EIO") stopInterrupted("interrupted: the terminal was closed");
+  });
+  process.exitCode = await main(process.argv.slice(2), io);
+  finished = true;
+  reportStdoutFailure();
 }

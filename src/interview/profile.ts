@@ -1,6 +1,6 @@
 import type { Answer, Question } from "../core/kinds/index.js";
 import { PROFILE_AUDIENCES, PROFILE_SIZES, type Profile } from "../core/plan.js";
-import type { Section } from "./session.js";
+import type { Section } from "./section.js";
 
 /**
  * The profile step: four short questions about the organisation, asked before the rubric's

@@ -2,6 +2,7 @@ import type { Answer, Question } from "../core/kinds/index.js";
 import type { Profile } from "../core/plan.js";
 import type { RubricSet } from "../core/rubric.js";
 import { notApplicableReason } from "./optional-fields.js";
+import type { Section } from "./section.js";
 import { PROFILE_SECTION, profileQuestions, profileValue, withProfileValue } from "./profile.js";
 
 /** Where a question stands in an interview: answered, set aside as not applicable, or skipped. */
@@ -25,13 +26,7 @@ export type Reply =
   | { type: "skip" }
   | { type: "back" };
 
-/** A group of questions asked together: the profile, or one dimension. */
-export interface Section {
-  id: string;
-  title: string;
-  /** Shown when the interview enters the section. */
-  intro: readonly string[];
-}
+export type { Section };
 
 export interface QuestionStep {
   section: Section;

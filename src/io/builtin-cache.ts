@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { FileResult } from "./load-rubrics.js";
+import type { FileResult } from "./rubric-file-result.js";
 import { packageInfo } from "./package-root.js";
 
 /**

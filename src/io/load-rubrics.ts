@@ -16,6 +16,7 @@ import { RUBRIC_FIELD_NAMES } from "../core/rubric-fields.js";
 import { contentHash, readBuiltinCache } from "./builtin-cache.js";
 import { builtinRubricsDir } from "./package-root.js";
 import { readTextFile } from "./read-text.js";
+import type { FileResult } from "./rubric-file-result.js";
 import { parseYaml, problemsToDiagnostics } from "./yaml-document.js";
 
 export const LEVELS_FILE = "levels.yaml";
@@ -27,10 +28,7 @@ export interface RubricSources {
   builtin?: boolean;
 }
 
-export type FileResult =
-  | { kind: "dimension"; dimension: LoadedDimension; warnings: Diagnostic[] }
-  | { kind: "levels"; levels: Level[]; origin: RubricOrigin }
-  | { kind: "invalid"; diagnostics: Diagnostic[] };
+export type { FileResult } from "./rubric-file-result.js";
 
 /** Reads and validates one rubric file; never throws for a problem in the file itself. */
 export async function loadRubricFile(

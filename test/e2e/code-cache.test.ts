@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { ROOT, example, runCli, tempDir } from "../helpers.js";
@@ -49,5 +49,40 @@ describe("the code cache beside the bundle", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(expected);
     expect(statSync(cache).size).toBeGreaterThan(10_000);
+  });
+
+  test("a cache from another build is never used, even one V8 would accept", () => {
+    // Same length, another build id: V8's own check (mostly the source's length) would pass.
+    runCopy(); // make sure a cache for this build exists
+    const bundle = join(pkg, "dist", "bin", "cli.cjs");
+    const source = readFileSync(bundle, "utf8");
+    const firstLine = source.slice(0, source.indexOf("\n"));
+    expect(firstLine).toMatch(/^\/\/ social-audit build [0-9a-f]{32}$/);
+    expect(readFileSync(cache, "utf8").startsWith(`${firstLine}\n`)).toBe(true);
+    const other = firstLine.replace(/[0-9a-f]{32}$/, "0".repeat(32));
+    writeFileSync(bundle, source.replace(firstLine, other));
+    try {
+      const result = runCopy();
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(expected);
+      // Recorded again for the build that ran.
+      expect(readFileSync(cache, "latin1").startsWith(`${other}\n`)).toBe(true);
+    } finally {
+      writeFileSync(bundle, source);
+    }
+  });
+
+  test("a cache that cannot be read or written costs speed only", () => {
+    rmSync(cache, { force: true });
+    mkdirSync(cache); // neither readable as a file nor replaceable by a rename
+    try {
+      const result = runCopy();
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(expected);
+      expect(statSync(cache).isDirectory()).toBe(true);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

@@ -1,27 +1,21 @@
 import { basename, resolve } from "node:path";
-import { baselineChecks } from "../../core/compare.js";
+import { auditPlans, type AuditSettings } from "../../audit/index.js";
 import type { Report } from "../../core/report-schema.js";
 import type { RubricSet } from "../../core/rubric.js";
-import { UsageError, UserError } from "../../errors.js";
+import { UsageError, type UserError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { fileSink, streamSink, type OutputSink } from "../../io/output-sink.js";
+import { isOurReport } from "../../io/output-target.js";
 import { packageInfo } from "../../io/package-root.js";
 import { loadRenderer, type RenderOptions } from "../../render/index.js";
 import { useColor } from "../color.js";
+import { findDefaultPlan } from "../default-plan.js";
 import type { CliIO } from "../io.js";
 import { AuditOptionsSchema, parseOptions, type AuditOptions } from "../options.js";
-import { findDefaultPlan, planTexts, type PlanText } from "../plan-source.js";
-import { printError, printWarnings } from "../print-error.js";
+import { printError, printWarnings, printNote } from "../print-error.js";
 import { canInterview, terminalWidth } from "../terminal.js";
-import { writeOutput } from "../write-output.js";
-import { auditPlanText, type AuditSettings } from "../audit-plan.js";
 import { auditExitCode } from "../gate.js";
-
-/** What is kept of each audited plan once its report is written: enough for the closing messages. */
-interface Outcome {
-  source: string;
-  failed: Report["thresholds"]["checks"];
-}
+import { writeOutput } from "../write-output.js";
 
 export async function runAudit(
   io: CliIO,
@@ -29,6 +23,108 @@ export async function runAudit(
   rawOptions: unknown,
 ): Promise<number> {
   const options = parseOptions(AuditOptionsSchema, rawOptions);
+  checkCombinations(options);
+  const format = options.json ? "json" : (options.format ?? "table");
+
+  const plans = planArgs.length > 0 ? planArgs : await defaultPlan(io, options);
+  if (typeof plans === "number") return plans;
+  if (plans.filter((p) => p === "-").length > 1)
+    throw new UsageError("stdin (-) can be given only once");
+
+  const rubricSources = { paths: options.rubrics, builtin: options.builtin };
+  const { rubrics, warnings } = await loadRubrics(rubricSources);
+  printWarnings(io, warnings);
+  checkDimensions(options, rubrics);
+
+  const baseline = options.baseline
+    ? { name: options.baseline, reports: await loadBaseline(io, options.baseline, rubrics) }
+    : undefined;
+  const renderer = await loadRenderer(format);
+  const target = options.output ?? null;
+  const toFile = target !== null && target !== "-";
+  const renderOptions: RenderOptions = {
+    color: !toFile && useColor(io, io.stdout, options.color),
+    top: options.top,
+    width: terminalWidth(io),
+  };
+  const single = plans.length === 1;
+  // Formats that are just their reports in a row are written as each plan is audited, so
+  // memory stays flat however many plans there are; the rest render once, at the end.
+  const streamed = !single && renderer.stream !== undefined;
+  const sink: OutputSink | undefined = streamed
+    ? toFile
+      ? await fileSink({
+          file: resolve(io.cwd, target),
+          display: target,
+          force: options.force,
+          replaceable: isOurReport,
+        })
+      : streamSink(io.stdout as NodeJS.WritableStream)
+    : undefined;
+
+  const failing: { source: string; failed: Report["thresholds"]["checks"] }[] = [];
+  const kept: Report[] = [];
+  let invalid = 0;
+  // With many plans, one bad file must not hide the others' reports; it still fails the run.
+  const skipInvalid = (error: UserError) => {
+    if (single) throw error;
+    printError(io, error.message, error.diagnostics, error.hint);
+    invalid++;
+  };
+  try {
+    const batches = auditPlans({
+      sources: plans,
+      cwd: io.cwd,
+      stdin: io.stdin,
+      rubrics,
+      rubricSources,
+      settings: auditSettings(options),
+      baseline,
+      stream: streamed ? { format, options: renderOptions } : undefined,
+      jobs: options.jobs,
+      note: (message) => {
+        printNote(io, message);
+      },
+    });
+    for await (const batch of batches) {
+      for (const outcome of batch.outcomes) {
+        if ("error" in outcome) skipInvalid(outcome.error);
+        else {
+          if (outcome.failed.length > 0) failing.push(outcome);
+          if (outcome.report) kept.push(outcome.report);
+        }
+      }
+      if (sink && batch.output.length > 0) await sink.write(batch.output);
+    }
+    await sink?.commit();
+  } catch (error) {
+    await sink?.abort();
+    throw error;
+  }
+  if (sink && toFile) io.stderr.write(`social-audit: wrote ${target}\n`);
+
+  if (!sink && kept.length > 0) {
+    const [only] = kept;
+    // The output's shape follows what was asked for, so a batch stays a batch even if one plan was invalid.
+    const text =
+      single && only ? renderer.report(only, renderOptions) : renderer.batch(kept, renderOptions);
+    await writeOutput(io, text, target, { force: options.force, replaceable: isOurReport });
+  }
+
+  for (const { source, failed } of failing) {
+    const names = failed.map(
+      (c) =>
+        `${c.scope === "overall" ? "overall" : c.dimension} ${c.actual.toFixed(1)} < ${c.min.toFixed(1)}${c.kind === "baseline" ? " (baseline)" : ""}`,
+    );
+    const what = failed.every((c) => c.kind === "baseline")
+      ? "regressed below the baseline"
+      : "below threshold";
+    io.stderr.write(`social-audit: ${source}: ${what}: ${names.join(", ")}\n`);
+  }
+  return auditExitCode({ invalid, belowThreshold: failing.length, exitZero: options.exitZero });
+}
+
+function checkCombinations(options: AuditOptions): void {
   if (options.json && options.format && options.format !== "json") {
     throw new UsageError(
       `--json and --format ${options.format} contradict each other`,
@@ -47,18 +143,9 @@ export async function runAudit(
       "Add --fail-on-regression to fail when a score drops below the baseline, or compare reports with `social-audit compare`.",
     );
   }
-  const format = options.json ? "json" : (options.format ?? "table");
+}
 
-  const plans = planArgs.length > 0 ? planArgs : await defaultPlan(io, options);
-  if (typeof plans === "number") return plans;
-  if (plans.filter((p) => p === "-").length > 1)
-    throw new UsageError("stdin (-) can be given only once");
-
-  const { rubrics, warnings } = await loadRubrics({
-    paths: options.rubrics,
-    builtin: options.builtin,
-  });
-  printWarnings(io, warnings);
+function checkDimensions(options: AuditOptions, rubrics: RubricSet): void {
   for (const id of Object.keys(options.min)) {
     if (!rubrics.dimensions.some((d) => d.rubric.id === id)) {
       throw new UsageError(
@@ -67,101 +154,6 @@ export async function runAudit(
       );
     }
   }
-  const audit = await auditor(io, rubrics, options);
-
-  const renderer = await loadRenderer(format);
-  const target = options.output ?? null;
-  const renderOptions: RenderOptions = {
-    color: target === null && useColor(io, io.stdout, options.color),
-    top: options.top,
-    width: terminalWidth(io),
-  };
-  const outcomes: Outcome[] = [];
-  let invalid = 0;
-  const single = plans.length === 1;
-
-  // Formats that are just their reports in a row are written as each plan is audited, so
-  // memory stays flat however many plans there are; the rest render once, at the end.
-  const stream = !single ? renderer.stream : undefined;
-  const sink: OutputSink | undefined = stream
-    ? target && target !== "-"
-      ? await fileSink(resolve(io.cwd, target), options.force)
-      : streamSink(io.stdout as NodeJS.WritableStream)
-    : undefined;
-  const kept: Report[] = [];
-  // Only a streamed batch can be spread over worker threads; the module loads only then.
-  const parallel = sink && stream ? await import("../parallel-audit.js") : undefined;
-  const jobs = parallel ? parallel.workerCount(options, plans) : 1;
-  // With many plans, one bad file must not hide the others' reports; it still fails the run.
-  const skipInvalid = (error: Pick<UserError, "message" | "diagnostics" | "hint">) => {
-    printError(io, error.message, error.diagnostics, error.hint);
-    invalid++;
-  };
-  try {
-    if (sink && parallel && jobs > 1) {
-      const setup = {
-        cwd: io.cwd,
-        rubrics: { paths: options.rubrics, builtin: options.builtin },
-        settings: auditSettings(options),
-        format,
-        renderOptions,
-      };
-      for await (const batch of parallel.auditInWorkers(plans, jobs, setup)) {
-        for (const outcome of batch.outcomes) {
-          if ("error" in outcome) skipInvalid(outcome.error);
-          else outcomes.push(outcome);
-        }
-        await sink.write(batch.output);
-      }
-    } else {
-      for await (const text of planTexts(plans, io)) {
-        let report: Report;
-        try {
-          report = audit(text);
-        } catch (error) {
-          if (!(error instanceof UserError) || single) throw error;
-          skipInvalid(error);
-          continue;
-        }
-        outcomes.push({
-          source: report.source.plan ?? "<stdin>",
-          failed: report.thresholds.checks.filter((c) => !c.passed),
-        });
-        if (sink && stream) await sink.write(stream(report, renderOptions));
-        else kept.push(report);
-      }
-    }
-    if (sink) await sink.commit();
-  } catch (error) {
-    await sink?.abort();
-    throw error;
-  }
-  if (sink && target && target !== "-") io.stderr.write(`social-audit: wrote ${target}\n`);
-
-  if (!sink && kept.length > 0) {
-    const [only] = kept;
-    // The output's shape follows what was asked for, so a batch stays a batch even if one plan was invalid.
-    const text =
-      single && only ? renderer.report(only, renderOptions) : renderer.batch(kept, renderOptions);
-    await writeOutput(io, text, target, { force: options.force });
-  }
-
-  const failing = outcomes.filter((o) => o.failed.length > 0);
-  for (const { source, failed } of failing) {
-    const names = failed.map(
-      (c) =>
-        `${c.scope === "overall" ? "overall" : c.dimension} ${c.actual.toFixed(1)} < ${c.min.toFixed(1)}${c.kind === "baseline" ? " (baseline)" : ""}`,
-    );
-    const what = failed.every((c) => c.kind === "baseline")
-      ? "regressed below the baseline"
-      : "below threshold";
-    io.stderr.write(`social-audit: ${source}: ${what}: ${names.join(", ")}\n`);
-  }
-  return auditExitCode({
-    invalid,
-    belowThreshold: failing.length,
-    exitZero: options.exitZero,
-  });
 }
 
 /** The plan to use when none is named: ./social-plan.yaml, or at a terminal, an interview. */
@@ -201,37 +193,13 @@ function auditSettings(options: AuditOptions): AuditSettings {
   return {
     toolVersion: packageInfo().version,
     strict: options.strict,
-    thresholds: { overall: options.failUnder, dimensions: options.min },
     planThresholds: options.planThresholds,
+    thresholds: { overall: options.failUnder, dimensions: options.min },
   };
 }
 
-/** Plan text -> report, with the run's thresholds and baseline applied. */
-async function auditor(
-  io: CliIO,
-  rubrics: RubricSet,
-  options: AuditOptions,
-): Promise<(plan: PlanText) => Report> {
-  // Reading a report means building the report schema; only a baseline needs that.
-  const baselines = options.baseline
-    ? await (
-        await import("../report-source.js")
-      ).loadReportOrPlan(options.baseline, io.cwd, () => Promise.resolve(rubrics))
-    : [];
-  const settings = auditSettings(options);
-  const extraChecks = (report: Omit<Report, "thresholds">) => {
-    if (baselines.length === 0) return [];
-    // A batch baseline is matched by organization; a single one applies to any plan.
-    const baseline =
-      baselines.length === 1
-        ? baselines[0]
-        : baselines.find((b) => b.organization === report.organization);
-    if (!baseline)
-      throw new UserError(`${options.baseline}: has no report for "${report.organization}"`);
-    return baselineChecks(baseline, report);
-  };
-  return (input) => {
-    if ("error" in input) throw input.error;
-    return auditPlanText(input, rubrics, settings, extraChecks);
-  };
+/** Reading a report means building the report schema; only a baseline needs that. */
+async function loadBaseline(io: CliIO, file: string, rubrics: RubricSet): Promise<Report[]> {
+  const { loadReportOrPlan } = await import("../report-source.js");
+  return loadReportOrPlan(file, io.cwd, () => Promise.resolve(rubrics));
 }

@@ -2,11 +2,12 @@ import * as z from "zod";
 import { compareReports } from "../../core/compare.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
+import { isOurReport } from "../../io/output-target.js";
 import { COMPARE_FORMATS, COMPARISON_RENDERERS } from "../../render/comparison.js";
 import { stripControl } from "../../render/sanitize.js";
 import { useColor } from "../color.js";
 import type { CliIO } from "../io.js";
-import { parseOptions } from "../options.js";
+import { fileOption, parseOptions } from "../options.js";
 import { loadReportOrPlan } from "../report-source.js";
 import { writeOutput } from "../write-output.js";
 
@@ -15,7 +16,7 @@ const CompareOptionsSchema = z.object({
     .enum(COMPARE_FORMATS, { error: `--format must be one of ${COMPARE_FORMATS.join(", ")}` })
     .default("table"),
   json: z.boolean().default(false),
-  output: z.string().min(1).optional(),
+  output: fileOption("--output").optional(),
   force: z.boolean().default(false),
   rubrics: z.array(z.string()).default([]),
   builtin: z.boolean().default(true),
@@ -45,7 +46,7 @@ export async function runCompare(
     io,
     COMPARISON_RENDERERS[format](comparison, { color }),
     options.output ?? null,
-    { force: options.force },
+    { force: options.force, replaceable: isOurReport },
   );
   return EXIT.ok;
 }

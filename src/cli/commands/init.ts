@@ -12,7 +12,12 @@ import { printWarnings } from "../print-error.js";
 
 const InitOptionsSchema = z.object({
   force: z.boolean().default(false),
-  organization: z.string().trim().min(1).max(200).default("Your organisation"),
+  organization: z
+    .string()
+    .trim()
+    .min(1, { error: "--organization needs a name, got an empty one" })
+    .max(200, { error: "--organization takes a name of at most 200 characters" })
+    .default("Your organisation"),
   rubrics: z.array(z.string()).default([]),
   builtin: z.boolean().default(true),
 });

@@ -8,7 +8,6 @@
  * The main thread only writes, in plan order, so it does not compete with the workers.
  */
 
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Worker, parentPort, workerData } from "node:worker_threads";
 import type { ThresholdCheck } from "../core/report-schema.js";
@@ -18,7 +17,8 @@ import { packageInfo } from "../io/package-root.js";
 import { readTextFileSync } from "../io/read-text.js";
 import { loadRenderer, type Format, type RenderOptions } from "../render/index.js";
 import { auditPlanText, type AuditSettings } from "./audit-plan.js";
-import type { AuditOptions } from "./options.js";
+import { PLANS_PER_BATCH } from "./jobs.js";
+import type { AuditedBatch, PlanOutcome } from "./outcome.js";
 
 /** What a worker needs to audit plans exactly as the main thread would; plain data. */
 export interface WorkerSetup {
@@ -29,29 +29,20 @@ export interface WorkerSetup {
   renderOptions: RenderOptions;
 }
 
-/** What happened to one plan: its failed threshold checks, or why it could not be audited. */
-export type PlanOutcome =
+/** A plan's outcome as it crosses threads: errors as plain data, rebuilt as UserError on arrival. */
+type WorkerOutcome =
   | { source: string; failed: ThresholdCheck[] }
   | {
       source: string;
       error: { message: string; diagnostics: readonly Diagnostic[]; hint?: string | undefined };
     };
 
-/**
- * A batch of plans, in order: their outcomes, and the output of those that were audited
- * (UTF-8). `output` is lent: it is reused once the consumer asks for the next batch.
- */
-export interface AuditedBatch {
-  outcomes: PlanOutcome[];
-  output: Uint8Array;
-}
-
 type Request = { batch: number; sources: string[] } | { recycle: ArrayBuffer };
 
-type Reply = ({ batch: number } & AuditedBatch) | { batch: number; fatal: string };
+type Reply =
+  | { batch: number; outcomes: WorkerOutcome[]; output: Uint8Array }
+  | { batch: number; fatal: string };
 
-/** Plans per message: large enough that messaging costs little, small enough to keep workers evenly busy. */
-const PLANS_PER_BATCH = 16;
 /** Batches handed to a worker ahead of time, so it never waits for the next one. */
 const AHEAD = 2;
 /**
@@ -64,48 +55,30 @@ const AHEAD = 2;
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
 
-/**
- * How many worker threads to audit a streamed batch with. They pay off for many plans; a
- * baseline, stdin or a single core keep the audit in this thread, and so does `--jobs 1`.
- */
-export function workerCount(
-  options: Pick<AuditOptions, "jobs" | "baseline">,
-  plans: readonly string[],
-): number {
-  if (options.baseline || plans.includes("-")) return 1;
-  const jobs =
-    options.jobs === "auto"
-      ? plans.length >= PARALLEL_FROM
-        ? Math.min(availableParallelism(), MAX_AUTO_JOBS)
-        : 1
-      : options.jobs;
-  return Math.max(1, Math.min(jobs, Math.ceil(plans.length / PLANS_PER_BATCH)));
+function fromWorker(outcome: WorkerOutcome): PlanOutcome {
+  if (!("error" in outcome)) return outcome;
+  const { message, diagnostics, hint } = outcome.error;
+  return { source: outcome.source, error: new UserError(message, diagnostics, hint) };
 }
-
-/** Below this many plans, starting workers costs more than it saves. */
-const PARALLEL_FROM = 500;
-/**
- * Each worker holds its own copy of the code and rubrics (~30 MB); beyond a few, the main
- * thread's writing is the limit, so "auto" stops there. --jobs can ask for more.
- */
-const MAX_AUTO_JOBS = 4;
 
 /** Yields the plans' batches in order, auditing them on `jobs` worker threads. */
 export async function* auditInWorkers(
   sources: readonly string[],
   jobs: number,
   setup: WorkerSetup,
-): AsyncGenerator<AuditedBatch> {
+): AsyncGenerator<AuditedBatch & { output: Uint8Array }> {
   const batches: string[][] = [];
   for (let i = 0; i < sources.length; i += PLANS_PER_BATCH)
     batches.push(sources.slice(i, i + PLANS_PER_BATCH));
+  // The worker runs the built bundle (through the code cache, as the CLI does); tests build
+  // before they run (vitest's globalSetup), so it is never older than the source.
   const entry = join(packageInfo().root, "bin", "audit-worker.js");
   const workers = Array.from(
     { length: Math.min(jobs, batches.length) },
     () => new Worker(entry, { workerData: setup, resourceLimits: WORKER_LIMITS }),
   );
 
-  const done = new Map<number, AuditedBatch & { worker: Worker }>();
+  const done = new Map<number, { outcomes: PlanOutcome[]; output: Uint8Array; worker: Worker }>();
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   let nextToSend = 0;
@@ -128,7 +101,12 @@ export async function* auditInWorkers(
   for (const worker of workers) {
     worker.on("message", (reply: Reply) => {
       if ("fatal" in reply) failure ??= new Error(reply.fatal);
-      else done.set(reply.batch, { outcomes: reply.outcomes, output: reply.output, worker });
+      else
+        done.set(reply.batch, {
+          outcomes: reply.outcomes.map(fromWorker),
+          output: reply.output,
+          worker,
+        });
       idle.push(worker);
       pump();
       wake?.();
@@ -153,7 +131,9 @@ export async function* auditInWorkers(
       while (!done.has(nextToYield) && !failure)
         await new Promise<void>((resolve) => (wake = resolve));
       if (failure) throw failure;
-      const { outcomes, output, worker } = done.get(nextToYield) as AuditedBatch & {
+      const { outcomes, output, worker } = done.get(nextToYield) as {
+        outcomes: PlanOutcome[];
+        output: Uint8Array;
         worker: Worker;
       };
       done.delete(nextToYield);
@@ -199,7 +179,7 @@ export async function runAuditWorker(): Promise<void> {
     const { batch, sources } = request;
     try {
       const texts: string[] = [];
-      const outcomes = sources.map((source): PlanOutcome => {
+      const outcomes = sources.map((source): WorkerOutcome => {
         try {
           const text = readTextFileSync(resolve(setup.cwd, source), source);
           const report = auditPlanText({ source, display: source, text }, rubrics, setup.settings);

@@ -1,0 +1,63 @@
+import { baselineChecks } from "../core/compare.js";
+import { buildReport, type ReportInput } from "../core/report.js";
+import type { Report } from "../core/report-schema.js";
+import type { RubricSet } from "../core/rubric.js";
+import type { ThresholdOptions } from "../core/thresholds.js";
+import { UserError } from "../errors.js";
+import type { Plan } from "../core/plan.js";
+import { parsePlan } from "../io/load-plan.js";
+import type { PlanText } from "./plan-text.js";
+
+/** Everything besides the plan and rubrics that decides a plan's report; plain data, so workers can share it. */
+export interface AuditSettings {
+  toolVersion: string;
+  strict: boolean;
+  thresholds: ThresholdOptions;
+  /** false with --no-plan-thresholds; a plan's own thresholds apply unless it says so */
+  planThresholds?: boolean | undefined;
+}
+
+/** Plan text -> report: the one audit step, shared by every command and the worker threads. */
+export function auditPlanText(
+  plan: Extract<PlanText, { text: string }>,
+  rubrics: RubricSet,
+  settings: AuditSettings,
+  extraChecks?: ReportInput["extraChecks"],
+): Report {
+  const loaded = parsePlan(plan.text, plan.display, rubrics, { strict: settings.strict });
+  return buildReport({
+    rubrics,
+    plan: planForGate(loaded.plan, settings.planThresholds !== false),
+    toolVersion: settings.toolVersion,
+    planSource: plan.source === "-" ? null : plan.source,
+    thresholds: settings.thresholds,
+    locate: loaded.locate,
+    ...(extraChecks ? { extraChecks } : {}),
+  });
+}
+
+/**
+ * Checks against a baseline: a batch baseline is matched by organization, a single one
+ * applies to any plan. `name` is the baseline file as the user gave it.
+ */
+export function baselineCheck(
+  baselines: readonly Report[],
+  name: string,
+): NonNullable<ReportInput["extraChecks"]> {
+  return (report) => {
+    const baseline =
+      baselines.length === 1
+        ? baselines[0]
+        : baselines.find((b) => b.organization === report.organization);
+    if (!baseline) throw new UserError(`${name}: has no report for "${report.organization}"`);
+    return baselineChecks(baseline, report);
+  };
+}
+
+/** `--no-plan-thresholds`: the plan's own policy is left out, so only the command line's gates apply. */
+export function planForGate<P extends Pick<Plan, "thresholds">>(
+  plan: P,
+  usePlanThresholds: boolean,
+): P {
+  return usePlanThresholds ? plan : { ...plan, thresholds: undefined };
+}

@@ -1,0 +1,20 @@
+import type { Report, ThresholdCheck } from "../core/report-schema.js";
+import type { UserError } from "../errors.js";
+
+/**
+ * What happened to one plan: its failed threshold checks (and, when audited in this thread,
+ * its report), or why it could not be read or audited.
+ */
+export type PlanOutcome =
+  | { source: string; failed: ThresholdCheck[]; report?: Report | undefined }
+  | { source: string; error: UserError };
+
+/**
+ * Plans audited together, in order: their outcomes, and their streamed output when the run
+ * renders as it goes (UTF-8 bytes from worker threads, which are lent: reused once the
+ * consumer asks for the next batch).
+ */
+export interface AuditedBatch {
+  outcomes: PlanOutcome[];
+  output: string | Uint8Array;
+}
