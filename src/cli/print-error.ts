@@ -1,5 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from "../errors.js";
-import { stripControl } from "../render/sanitize.js";
+import { stripControl } from "../text/sanitize.js";
 import type { CliIO } from "./io.js";
 
 /** Messages quote user input, so they are sanitised before reaching a terminal. */

@@ -3,7 +3,8 @@ import { Chalk } from "chalk";
 import type { Answer, Question } from "../core/kinds/index.js";
 import { MAX_TEXT_ANSWER } from "../core/kinds/text.js";
 import { InterruptedError } from "../errors.js";
-import { oneLine, stripControl } from "../render/sanitize.js";
+import { oneLine, stripControl } from "../text/sanitize.js";
+import { wrap } from "../text/width.js";
 import type { Prompter, QuestionStep, Reply } from "./session.js";
 
 /** The only module that imports inquirer: every prompt of the interview is built here. */
@@ -250,23 +251,8 @@ export async function askConfirm(
   }
 }
 
-/** Wraps at word boundaries, keeping a line's leading indent on its continuation lines. */
-export function wrap(text: string, width: number): string {
-  const indent = /^\s*/.exec(text)?.[0] ?? "";
-  const words = text.trim().split(/\s+/);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  lines.push(indent + line);
-  return lines.join("\n");
-}
+/** Kept for callers that import it from here; the helper lives in src/text. */
+export { wrap };
 
 export function inquirerPrompter(streams: Streams, color: boolean): Prompter {
   const c = new Chalk({ level: color ? 1 : 0 });

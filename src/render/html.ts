@@ -1,7 +1,7 @@
 import type { DimensionResult, Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
 import { dimensionTitle, notesOf, stepTitles, thresholdName } from "./report-text.js";
-import { escapeHtml as e } from "./sanitize.js";
+import { escapeHtml as e } from "../text/escape.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
 /** One self-contained file: inline CSS and SVG, no scripts, no network, prints cleanly to PDF. */

@@ -1,6 +1,6 @@
 import type { Report } from "../core/report-schema.js";
 import { thresholdName } from "./report-text.js";
-import { escapeXml } from "./sanitize.js";
+import { escapeXml } from "../text/escape.js";
 import type { Renderer } from "./types.js";
 
 /**

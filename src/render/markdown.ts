@@ -1,18 +1,12 @@
 import type { Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
 import { dimensionTitle, notesOf, stepTitles, thresholdName } from "./report-text.js";
-import { stripControl } from "./sanitize.js";
+import { escapeMarkdown, markdownCode } from "../text/escape.js";
 import { bar } from "./table.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
-/** Plan text must not become markup: Markdown renderers (GitHub included) honour raw HTML. */
-export function md(text: string): string {
-  return stripControl(text)
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#])/g, "\\$1")
-    .replace(/\s*\n\s*/g, " ");
-}
+/** Plan text must not become markup; the escaping lives in src/text with the other formats'. */
+export const md = escapeMarkdown;
 
 function renderReport(report: Report, options: RenderOptions, heading = "#"): string {
   const out: string[] = [];
@@ -20,7 +14,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
   const meta = [
     report.date && `Date: ${md(report.date)}`,
     report.auditor && `Auditor: ${md(report.auditor)}`,
-    report.source.plan && `Plan: \`${report.source.plan.replace(/`/g, "")}\``,
+    report.source.plan && `Plan: ${markdownCode(report.source.plan)}`,
   ].filter(Boolean);
   if (meta.length > 0) out.push(meta.join(" · "), "");
   const overallLevel = report.levels.find((l) => l.id === report.overall.level.id);

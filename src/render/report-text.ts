@@ -29,3 +29,23 @@ export function notesOf(report: Report): { dimension: string; prompt: string; te
       .map((q) => ({ dimension: d.title, prompt: q.prompt, text: q.answerText ?? "" })),
   );
 }
+
+/**
+ * One rounding for every format (tables, Markdown, HTML and its radar, JUnit): scores and points
+ * to one decimal, halves away from zero, as the core's roundScore does.
+ */
+export function formatScore(value: number): string {
+  const rounded = Math.round(Math.abs(value) * 10) / 10;
+  return `${value < 0 && rounded !== 0 ? "-" : ""}${rounded.toFixed(1)}`;
+}
+
+/** A gain or change in points, always signed: "+2.5", "-1.0", "0.0". */
+export function formatGain(value: number): string {
+  const text = formatScore(value);
+  return value > 0 && text !== "0.0" ? `+${text}` : text;
+}
+
+/** A question's 0..1 score as a percentage for human formats, with the same rounding. */
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
