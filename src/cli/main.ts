@@ -3,7 +3,7 @@ import { EXIT, InterruptedError, UserError } from "../errors.js";
 import { packageInfo } from "../io/package-root.js";
 import { FORMATS } from "../render/index.js";
 import type { CliIO } from "./io.js";
-import { printError } from "./print-error.js";
+import { commanderText, printError, safeBlock } from "./print-error.js";
 
 /** Commander collects a repeatable option's values with this. */
 function collect(value: string, previous: string[] = []): string[] {
@@ -46,7 +46,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeErr: (text) => io.stderr.write(commanderText(text)),
     })
     .exitOverride();
 
@@ -263,13 +263,13 @@ export function handleError(error: unknown, io: CliIO): number {
     return error.exitCode;
   }
   if (error instanceof InterruptedError) {
-    io.stderr.write(`social-audit: ${error.message}\n`);
+    printError(io, error.message);
     return EXIT.interrupted;
   }
   // A bug, not a user mistake: this is the one place a stack trace is worth printing.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(
-    `social-audit: internal error; please report it with the command you ran.\n${detail}\n`,
+    `social-audit: internal error; please report it with the command you ran.\n${safeBlock(detail)}\n`,
   );
   return 70;
 }

@@ -1,24 +1,59 @@
 import { formatDiagnostic, type Diagnostic } from "../errors.js";
-import { stripControl } from "../text/sanitize.js";
+import { escapeControl, stripControl } from "../text/sanitize.js";
 import type { CliIO } from "./io.js";
 
-/** Messages quote user input, so they are sanitised before reaching a terminal. */
+/**
+ * Messages quote user input (file names, YAML keys, values, argv), so every part of one is
+ * made a single line with control characters shown as escapes: nothing read from a file can
+ * recolour the terminal or start a line of its own on stderr, where a CI runner such as GitHub
+ * Actions would act on "::error ..." or "::add-mask::".
+ */
+function safeDiagnostic(d: Diagnostic): string {
+  return formatDiagnostic({
+    ...d,
+    file: d.file === undefined ? undefined : escapeControl(d.file),
+    path: d.path === undefined ? undefined : escapeControl(d.path),
+    message: escapeControl(d.message),
+  });
+}
+
 export function printError(
   io: CliIO,
   message: string,
   diagnostics: readonly Diagnostic[] = [],
   hint?: string,
 ): void {
-  const lines = [`social-audit: ${message}`];
+  const lines = [`social-audit: ${escapeControl(message)}`];
   const errors = diagnostics.filter((d) => d.severity !== "warning");
   const shown = errors.slice(0, 50);
-  for (const d of shown) lines.push(`  ${formatDiagnostic(d)}`);
+  for (const d of shown) lines.push(`  ${safeDiagnostic(d)}`);
   if (errors.length > shown.length) lines.push(`  ... and ${errors.length - shown.length} more`);
-  if (hint) lines.push(`hint: ${hint}`);
-  io.stderr.write(`${stripControl(lines.join("\n"))}\n`);
+  if (hint) lines.push(`hint: ${escapeControl(hint)}`);
+  io.stderr.write(`${lines.join("\n")}\n`);
 }
 
 export function printWarnings(io: CliIO, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics.filter((x) => x.severity === "warning"))
-    io.stderr.write(`${stripControl(formatDiagnostic(d))}\n`);
+    io.stderr.write(`${safeDiagnostic(d)}\n`);
+}
+
+/**
+ * Commander's own messages echo argv ("unknown option '...'", "Allowed choices are ..."):
+ * quoted parts are escaped to one line, and escape sequences anywhere are removed.
+ */
+export function commanderText(text: string): string {
+  const quoted = text.startsWith("error:")
+    ? text.replace(/'[^']*'/g, (part) => escapeControl(part))
+    : text;
+  return stripControl(quoted);
+}
+
+/** A warning Node raises (ours or a library's) printed in our style, its text made safe. */
+export function printNodeWarning(io: Pick<CliIO, "stderr">, warning: Error): void {
+  io.stderr.write(`social-audit: warning: ${escapeControl(warning.message)}\n`);
+}
+
+/** Multi-line text we composed around untrusted parts, such as a stack trace. */
+export function safeBlock(text: string): string {
+  return stripControl(text);
 }

@@ -1,5 +1,6 @@
 import { main } from "./main.js";
 import { processIO } from "./io.js";
+import { printNodeWarning } from "./print-error.js";
 
 // The build script runs main() in-process to record the code cache.
 export { main };
@@ -19,6 +20,12 @@ export async function run(): Promise<void> {
   };
   process.stdout.on("error", quietOnBrokenPipe);
   process.stderr.on("error", quietOnBrokenPipe);
+  // Node's own warning printer would echo raw input (a library's message quoting a key);
+  // ours prints the same warning made safe for the terminal.
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => {
+    printNodeWarning(process, warning);
+  });
   process.on("SIGINT", () => {
     process.stderr.write("\nsocial-audit: interrupted\n");
     process.exit(130);

@@ -17,8 +17,8 @@ export function stepTitles(report: Report, dimension: DimensionResult): string[]
 export function thresholdName(check: Report["thresholds"]["checks"][number]): string {
   const subject = check.scope === "overall" ? "overall" : (check.dimension ?? "?");
   return check.kind === "baseline"
-    ? `${subject} no lower than baseline ${check.min.toFixed(1)}`
-    : `${subject} at least ${check.min.toFixed(1)}`;
+    ? `${subject} no lower than baseline ${formatScore(check.min)}`
+    : `${subject} at least ${formatScore(check.min)}`;
 }
 
 /** Text answers are the auditor's notes; reports that are handed over include them. */

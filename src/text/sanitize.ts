@@ -31,7 +31,6 @@ const NAMED: Readonly<Record<string, string>> = {
   "\r": "\\r",
   "\t": "\\t",
   "\u001b": "\\e",
-  "\\": "\\\\",
 };
 
 /**
@@ -40,26 +39,17 @@ const NAMED: Readonly<Record<string, string>> = {
  * result is one line, so a key holding "\n::error ..." cannot start a line of its own.
  */
 export function escapeControl(text: string): string {
-  return text.replace(
-    /\\|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
-    (c) => {
-      const named = NAMED[c];
-      if (named !== undefined) return named;
-      const code = c.charCodeAt(0);
-      return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, "0")}`
-        : `\\u${code.toString(16).padStart(4, "0")}`;
-    },
-  );
+  return text.replace(UNSAFE_IN_ONE_LINE, (c) => {
+    const named = NAMED[c];
+    if (named !== undefined) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, "0")}`
+      : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 /** A path or name as it appears in a message: quoted, with control characters escaped. */
 export function quote(text: string): string {
-  return `"${escapeControl(text).replace(/"/g, '\\"')}"`;
-}
-
-/** True when the text would print as it is on one terminal line. */
-export function isOneLineSafe(text: string): boolean {
-  UNSAFE_IN_ONE_LINE.lastIndex = 0;
-  return !UNSAFE_IN_ONE_LINE.test(text);
+  return `"${escapeControl(text)}"`;
 }

@@ -5,6 +5,7 @@ import { escapeMarkdown, escapeXml, markdownCode, xmlChars } from "../../src/tex
 import { renderGrid } from "../../src/text/grid.js";
 import { escapeControl, oneLine, quote, stripControl } from "../../src/text/sanitize.js";
 import { displayWidth, wrapText } from "../../src/text/width.js";
+import { commanderText, printError, printNodeWarning } from "../../src/cli/print-error.js";
 
 const stripSgr = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
 
@@ -134,8 +135,7 @@ describe("sanitising and escaping", () => {
   it("shows control characters in names as escapes, on one line", () => {
     const key = "zz\n::error file=README.md,line=1::INJECTED\n::add-mask::x";
     expect(escapeControl(key)).toBe("zz\\n::error file=README.md,line=1::INJECTED\\n::add-mask::x");
-    expect(quote('a"b\u001b[2J\u202e')).toBe('"a\\"b\\e[2J\\u202e"');
-    expect(escapeControl("C:\\x")).toBe("C:\\\\x");
+    expect(quote("a b\u001b[2J\u202e")).toBe(String.raw`"a b\e[2J\u202e"`);
   });
 
   it("replaces every character outside XML's Char production", () => {
@@ -158,5 +158,47 @@ describe("sanitising and escaping", () => {
       "\\# Head &lt;b&gt;x&lt;/b&gt; &amp;lt; \\*y\\* - item",
     );
     expect(escapeMarkdown("1. first")).toBe("1\\. first");
+  });
+});
+
+describe("messages on stderr", () => {
+  const capture = () => {
+    let text = "";
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (text += t) },
+      stdin: process.stdin,
+      env: {},
+      cwd: "/",
+    };
+    return { io, text: () => text };
+  };
+
+  it("escapes file names, keys, messages and hints onto one line each", () => {
+    const { io, text } = capture();
+    const key = "zz\n::error file=README.md,line=1::INJECTED\u001b[2J";
+    printError(
+      io,
+      `cannot read ${key}`,
+      [{ file: `p\n::warning::x.yaml`, line: 1, path: key, message: key }],
+      key,
+    );
+    expect(text().split("\n").filter(Boolean)).toHaveLength(3);
+    expect(text()).not.toMatch(/^::/m);
+    expect(text()).not.toContain("\u001b");
+  });
+
+  it("prints Node warnings in our style, made safe", () => {
+    const { io, text } = capture();
+    printNodeWarning(io, new Error('Keys with collection values: "\u001b]0;x\u0007\n::error::y"'));
+    expect(text()).toMatch(
+      /^social-audit: warning: Keys with collection values: "\\e\]0;x\\x07\\n::error::y"\n$/,
+    );
+  });
+
+  it("escapes argv echoed in commander's errors", () => {
+    expect(commanderText("error: unknown option '--a\n::error::b\u001b[2J'\n")).toBe(
+      "error: unknown option '--a\\n::error::b\\e[2J'\n",
+    );
   });
 });
