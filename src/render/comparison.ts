@@ -43,9 +43,9 @@ function table(c: Comparison, options: CompareRenderOptions): string {
     renderGrid(
       [
         { head: "" },
-        { head: "Before", align: "right", wrap: false },
-        { head: "After", align: "right", wrap: false },
-        { head: "Change", align: "right", wrap: false },
+        { head: "Before", wrap: false },
+        { head: "After", wrap: false },
+        { head: "Change", wrap: false },
         { head: "Level" },
       ],
       [row("Overall", c.overall), ...c.dimensions.map((d) => row(oneLine(d.title), d))],

@@ -46,7 +46,7 @@ function prose(text: string, width: number, style: (s: string) => string = (s) =
 
 const DIMENSION_COLUMNS: readonly Column[] = [
   { head: "Dimension" },
-  { head: "Score", align: "right", wrap: false },
+  { head: "Score", wrap: false },
   { head: "Level" },
   { head: "", wrap: false },
 ];
@@ -140,11 +140,11 @@ function renderReport(report: Report, options: RenderOptions): string {
         c,
         options,
         [
-          { head: "#", align: "right", wrap: false },
+          { head: "#", wrap: false },
           { head: "Recommendation" },
           { head: "Dimension" },
           { head: "Effort", wrap: false },
-          { head: "Gain", align: "right", wrap: false },
+          { head: "Gain", wrap: false },
         ],
         rows,
       ),
@@ -210,7 +210,7 @@ export const tableRenderer: Renderer = {
       options,
       [
         { head: "Organization" },
-        { head: "Overall", align: "right", wrap: false },
+        { head: "Overall", wrap: false },
         { head: "Level" },
         { head: "Thresholds", wrap: false },
       ],
