@@ -3,8 +3,7 @@ import { EXIT, InterruptedError, UserError } from "../errors.js";
 import { packageInfo } from "../io/package-root.js";
 import { FORMATS } from "../render/index.js";
 import type { CliIO } from "./io.js";
-import { stripControl } from "../render/sanitize.js";
-import { printError } from "./print-error.js";
+import { commanderText, printError, safeBlock } from "./print-error.js";
 
 /** Commander collects a repeatable option's values with this. */
 function collect(value: string, previous: string[] = []): string[] {
@@ -47,10 +46,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      // Commander's own errors in our one style; they echo argv, so they are sanitised too.
+      writeErr: (text) => io.stderr.write(commanderText(text)),
+      // Commander's own errors in our one style; they echo argv, so they are made safe too.
       outputError: (text, write) => {
-        write(`social-audit: ${stripControl(text.replace(/^error: /, ""))}`);
+        write(commanderText(text).replace(/^error: /, "social-audit: "));
       },
     })
     .exitOverride();
@@ -274,13 +273,13 @@ export function handleError(error: unknown, io: CliIO): number {
     return error.exitCode;
   }
   if (error instanceof InterruptedError) {
-    io.stderr.write(`social-audit: ${error.message}\n`);
+    printError(io, error.message);
     return error.exitCode;
   }
   // A bug, not a user mistake: this is the one place a stack trace is worth printing.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(
-    `social-audit: internal error; please report it with the command you ran.\n${detail}\n`,
+    `social-audit: internal error; please report it with the command you ran.\n${safeBlock(detail)}\n`,
   );
   return EXIT.internal;
 }

@@ -3,6 +3,7 @@ import { describeFsError, errorCode } from "../io/file-errors.js";
 import { removePendingTemporaries } from "../io/pending-files.js";
 import { processIO } from "./io.js";
 import { main } from "./main.js";
+import { printNodeWarning } from "./print-error.js";
 
 // The build script runs main() in-process to record the code cache.
 export { main };
@@ -48,6 +49,12 @@ export async function run(): Promise<void> {
     if (stdoutFailure) return;
     stdoutFailure = error;
     if (finished) reportStdoutFailure();
+  });
+  // Node's own warning printer would echo raw input (a library's message quoting a key);
+  // ours prints the same warning made safe for the terminal.
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => {
+    printNodeWarning(process, warning);
   });
   // With stderr gone there is no one left to tell; the exit code still speaks.
   process.stderr.on("error", () => undefined);

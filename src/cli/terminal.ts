@@ -1,8 +1,13 @@
 import type { CliIO } from "./io.js";
 
-/** Width for terminal reports: the terminal's own, kept within what a table reads well at. */
+/**
+ * Width for terminal reports: the terminal's own (tables fit it, and stack below 60 columns),
+ * 80 when unknown (a pipe or a file), and at most 160 so prose stays readable.
+ */
 export function terminalWidth(io: Pick<CliIO, "stdout">): number {
-  return Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
+  const columns = io.stdout.columns;
+  if (columns === undefined || !Number.isFinite(columns) || columns <= 0) return 80;
+  return Math.min(Math.max(Math.floor(columns), 20), 160);
 }
 
 /** An interview needs a person at a terminal; anything else would wait for input that cannot come. */

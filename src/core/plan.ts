@@ -31,10 +31,8 @@ export type Profile = z.infer<typeof ProfileSchema>;
 /** The shape of a plan file before its answers are checked against the loaded rubrics. */
 export const PlanFileSchema = z.strictObject({
   organization: TextSchema(200),
-  date: z
-    .string({ error: "must be a date such as 2026-11-23" })
-    .regex(/^\d{4}-\d{2}-\d{2}/, { error: "must be a date such as 2026-11-23" })
-    .optional(),
+  // A real calendar date and nothing after it: the field is printed in every report.
+  date: z.iso.date({ error: "must be a date such as 2026-11-23" }).optional(),
   auditor: TextSchema(200).optional(),
   notes: TextSchema(10_000).optional(),
   profile: ProfileSchema.optional(),

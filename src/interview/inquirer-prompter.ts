@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import { describeAnswer, type Answer } from "../core/kinds/index.js";
 import { MAX_TEXT_ANSWER } from "../core/kinds/text.js";
 import { InterruptedError } from "../errors.js";
-import { oneLine, stripControl } from "../render/sanitize.js";
+import { oneLine, stripControl } from "../text/sanitize.js";
 import { NOT_APPLICABLE } from "./plan-document.js";
 import {
   field,

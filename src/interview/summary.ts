@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import type { Report } from "../core/report-schema.js";
-import { oneLine } from "../render/sanitize.js";
+import { oneLine } from "../text/sanitize.js";
 import { criticalRecommendations, isAssessed } from "./optional-fields.js";
 import { wrap } from "./wrap.js";
 

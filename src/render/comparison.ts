@@ -1,66 +1,73 @@
 import { toJson } from "./json-text.js";
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import type { Comparison } from "../core/compare.js";
 import { md } from "./markdown.js";
-import { oneLine } from "./sanitize.js";
+import { formatGain, formatPercent, formatScore } from "./report-text.js";
+import { renderGrid } from "../text/grid.js";
+import { oneLine } from "../text/sanitize.js";
+import { wrapText } from "../text/width.js";
 
 export const COMPARE_FORMATS = ["table", "json", "markdown"] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
-const signed = (n: number | null) => (n === null ? "-" : `${n > 0 ? "+" : ""}${n.toFixed(1)}`);
-const score = (n: number | null) => (n === null ? "-" : n.toFixed(1));
-const pct = (n: number) => `${Math.round(n * 100)}%`;
+export interface CompareRenderOptions {
+  color: boolean;
+  /** Terminal width for the table; 80 when not given. */
+  width?: number;
+}
 
-function table(c: Comparison, options: { color: boolean }): string {
+const signed = (n: number | null) => (n === null ? "-" : formatGain(n));
+const score = (n: number | null) => (n === null ? "-" : formatScore(n));
+
+/**
+ * Both reports may be crafted JSON, so every string from them (names, dates, ids, titles) is
+ * made one-line and free of control sequences before it reaches the terminal.
+ */
+function table(c: Comparison, options: CompareRenderOptions): string {
+  const width = options.width ?? 80;
   const k = new Chalk({ level: options.color ? 1 : 0 });
   const colour = (n: number | null) =>
     n === null || n === 0 ? (s: string) => s : n > 0 ? k.green : k.red;
-  const lines = [
-    k.bold(
-      `Comparing ${oneLine(c.before.organization)} ${c.before.date ?? ""} -> ${c.after.date ?? ""}`.trim(),
-    ),
-  ];
-  const t = new Table({
-    head: ["", "Before", "After", "Change", "Level"],
-    style: { head: options.color ? ["bold"] : [], border: [] },
-  });
+  const title = `Comparing ${oneLine(c.before.organization)} ${oneLine(c.before.date ?? "")} -> ${oneLine(c.after.date ?? "")}`;
+  const lines = wrapText(title.trim(), width).map((line) => k.bold(line));
   const row = (name: string, x: Comparison["overall"]) => [
     name,
     score(x.before),
     score(x.after),
-    colour(x.delta)(signed(x.delta)),
+    [{ text: signed(x.delta), style: colour(x.delta) }],
     x.levelBefore === x.levelAfter
       ? oneLine(x.levelAfter ?? "-")
       : `${oneLine(x.levelBefore ?? "-")} -> ${oneLine(x.levelAfter ?? "-")}`,
   ];
-  t.push(row("Overall", c.overall));
-  for (const d of c.dimensions) t.push(row(oneLine(d.title), d));
-  lines.push(t.toString());
-  const list = (title: string, items: string[]) => {
-    if (items.length > 0) lines.push("", k.bold(title), ...items.map((i) => `  ${i}`));
+  lines.push(
+    renderGrid(
+      [
+        { head: "" },
+        { head: "Before", wrap: false },
+        { head: "After", wrap: false },
+        { head: "Change", wrap: false },
+        { head: "Level" },
+      ],
+      [row("Overall", c.overall), ...c.dimensions.map((d) => row(oneLine(d.title), d))],
+      { width, head: (s) => k.bold(s) },
+    ),
+  );
+  const list = (heading: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push("", k.bold(heading));
+    for (const item of items) lines.push(...wrapText(`  ${item}`, width));
   };
-  list(
-    `Improved (${c.improved.length})`,
-    c.improved.map(
-      (q) =>
-        `${q.dimension}.${q.question}: ${pct(q.before)} -> ${pct(q.after)}  ${oneLine(q.prompt)}`,
-    ),
-  );
-  list(
-    `Regressed (${c.regressed.length})`,
-    c.regressed.map(
-      (q) =>
-        `${q.dimension}.${q.question}: ${pct(q.before)} -> ${pct(q.after)}  ${oneLine(q.prompt)}`,
-    ),
-  );
+  const question = (q: Comparison["improved"][number]) =>
+    `${oneLine(q.dimension)}.${oneLine(q.question)}: ${formatPercent(q.before)} -> ${formatPercent(q.after)}  ${oneLine(q.prompt)}`;
+  list(`Improved (${c.improved.length})`, c.improved.map(question));
+  list(`Regressed (${c.regressed.length})`, c.regressed.map(question));
   list(
     `Recommendations resolved (${c.resolved.length})`,
-    c.resolved.map((r) => `${r.dimension}: ${oneLine(r.title)}`),
+    c.resolved.map((r) => `${oneLine(r.dimension)}: ${oneLine(r.title)}`),
   );
   list(
     `New recommendations (${c.added.length})`,
-    c.added.map((r) => `${r.dimension}: ${oneLine(r.title)}`),
+    c.added.map((r) => `${oneLine(r.dimension)}: ${oneLine(r.title)}`),
   );
   return `${lines.join("\n")}\n`;
 }
@@ -80,11 +87,15 @@ function markdown(c: Comparison): string {
   };
   section(
     "Improved",
-    c.improved.map((q) => `${md(q.prompt)} (${pct(q.before)} → ${pct(q.after)})`),
+    c.improved.map(
+      (q) => `${md(q.prompt)} (${formatPercent(q.before)} → ${formatPercent(q.after)})`,
+    ),
   );
   section(
     "Regressed",
-    c.regressed.map((q) => `${md(q.prompt)} (${pct(q.before)} → ${pct(q.after)})`),
+    c.regressed.map(
+      (q) => `${md(q.prompt)} (${formatPercent(q.before)} → ${formatPercent(q.after)})`,
+    ),
   );
   section(
     "Recommendations resolved",
@@ -101,4 +112,4 @@ export const COMPARISON_RENDERERS = {
   table,
   json: (c: Comparison) => `${toJson({ schemaVersion: 1, ...c }, 2)}\n`,
   markdown,
-} satisfies Record<CompareFormat, (c: Comparison, options: { color: boolean }) => string>;
+} satisfies Record<CompareFormat, (c: Comparison, options: CompareRenderOptions) => string>;

@@ -1,6 +1,6 @@
 import type { Report } from "../core/report-schema.js";
 import { dimensionTitle, thresholdName } from "./report-text.js";
-import { stripControl } from "./sanitize.js";
+import { stripControl } from "../text/sanitize.js";
 import type { Renderer } from "./types.js";
 
 /** GitHub's workflow-command escaping: data and properties differ in what must be encoded. */

@@ -1,7 +1,7 @@
 import type { DimensionResult, Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
-import { dimensionTitle, notesOf, stepTitles, thresholdName } from "./report-text.js";
-import { escapeHtml as e } from "./sanitize.js";
+import { dimensionTitle, formatScore, notesOf, stepTitles, thresholdName } from "./report-text.js";
+import { escapeHtml as e } from "../text/escape.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
 /** One self-contained file: inline CSS and SVG, no scripts, no network, prints cleanly to PDF. */
@@ -69,7 +69,7 @@ export function radarSvg(
     .map((d, i) => {
       const [x, y] = point(i, 116);
       const anchor = Math.abs(x - cx) < 5 ? "middle" : x > cx ? "start" : "end";
-      return `<text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="${anchor}">${e(d.title)} ${d.score.toFixed(0)}</text>`;
+      return `<text x="${x.toFixed(1)}" y="${(y + 4).toFixed(1)}" text-anchor="${anchor}">${e(d.title)} ${formatScore(d.score)}</text>`;
     })
     .join("");
   const shape = dimensions
@@ -86,7 +86,7 @@ function bars(report: Report): string {
   const rows = report.dimensions
     .map(
       (d) =>
-        `<div class="bar-row"><span>${e(d.title)}</span><div class="bar" role="meter" aria-valuenow="${d.score}" aria-valuemin="0" aria-valuemax="100"><span style="width:${d.score}%"></span></div><span>${d.score.toFixed(1)} · ${e(d.level.label)}</span></div>`,
+        `<div class="bar-row"><span>${e(d.title)}</span><div class="bar" role="meter" aria-valuenow="${d.score}" aria-valuemin="0" aria-valuemax="100"><span style="width:${d.score}%"></span></div><span>${formatScore(d.score)} · ${e(d.level.label)}</span></div>`,
     )
     .join("");
   return `<div class="bars">${rows}</div>`;
@@ -109,7 +109,7 @@ function section(report: Report, options: RenderOptions): string {
     meta ? `<p class="meta">${meta}</p>` : "",
   );
   parts.push(
-    `<div class="overview"><div><div class="score" data-testid="overall">${report.overall.score.toFixed(1)}</div><div class="level">${e(report.overall.level.label)}</div><p class="muted">${e(overallLevel?.summary ?? "")}</p></div>${radarSvg(report.dimensions)}${bars(report)}</div>`,
+    `<div class="overview"><div><div class="score" data-testid="overall">${formatScore(report.overall.score)}</div><div class="level">${e(report.overall.level.label)}</div><p class="muted">${e(overallLevel?.summary ?? "")}</p></div>${radarSvg(report.dimensions)}${bars(report)}</div>`,
   );
   if (top.length > 0) {
     parts.push(
@@ -117,7 +117,7 @@ function section(report: Report, options: RenderOptions): string {
     );
     for (const r of top)
       parts.push(
-        `<li><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · +${r.gain.overall.toFixed(1)} overall</span><br>${e(r.detail)}</li>`,
+        `<li><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · +${formatScore(r.gain.overall)} overall</span><br>${e(r.detail)}</li>`,
       );
     parts.push("</ol>");
   }
@@ -126,13 +126,13 @@ function section(report: Report, options: RenderOptions): string {
     const steps = stepTitles(report, d);
     const recs = report.recommendations.filter((r) => r.dimension === d.id);
     parts.push(
-      `<section class="dimension"><h3>${e(d.title)}: ${d.score.toFixed(1)} (${e(d.level.label)})</h3><p>${e(d.description)}</p>`,
+      `<section class="dimension"><h3>${e(d.title)}: ${formatScore(d.score)} (${e(d.level.label)})</h3><p>${e(d.description)}</p>`,
       `<div class="poles"><div><strong>Existing</strong><br>${e(d.existing)}</div><div><strong>Living</strong><br>${e(d.living)}</div></div>`,
       d.nextLevel && steps.length > 0
-        ? `<p><strong>To reach ${e(d.nextLevel.level.label)}</strong> (+${d.nextLevel.pointsNeeded.toFixed(1)} points): ${steps.map(e).join("; ")}.</p>`
+        ? `<p><strong>To reach ${e(d.nextLevel.level.label)}</strong> (+${formatScore(d.nextLevel.pointsNeeded)} points): ${steps.map(e).join("; ")}.</p>`
         : "",
       recs.length > 0
-        ? `<table><thead><tr><th>#</th><th>Recommendation</th><th>Effort</th><th>Gain</th></tr></thead><tbody>${recs.map((r) => `<tr><td>${r.rank}</td><td><strong>${e(r.title)}</strong><br>${e(r.detail)}</td><td>${r.effort}</td><td>+${r.gain.dimension.toFixed(1)}</td></tr>`).join("")}</tbody></table>`
+        ? `<table><thead><tr><th>#</th><th>Recommendation</th><th>Effort</th><th>Gain (dimension points)</th></tr></thead><tbody>${recs.map((r) => `<tr><td>${r.rank}</td><td><strong>${e(r.title)}</strong><br>${e(r.detail)}</td><td>${r.effort}</td><td>+${formatScore(r.gain.dimension)}</td></tr>`).join("")}</tbody></table>`
         : "",
       "</section>",
     );
@@ -150,7 +150,7 @@ function section(report: Report, options: RenderOptions): string {
   }
   if (report.thresholds.checks.length > 0) {
     parts.push(
-      `<h2>Thresholds</h2><table><thead><tr><th>Check</th><th>Actual</th><th>Result</th><th>From</th></tr></thead><tbody>${report.thresholds.checks.map((c) => `<tr><td>${e(thresholdName(c))}</td><td>${c.actual.toFixed(1)}</td><td class="${c.passed ? "pass" : "fail"}">${c.passed ? "pass" : "FAIL"}</td><td>${c.source}</td></tr>`).join("")}</tbody></table>`,
+      `<h2>Thresholds</h2><table><thead><tr><th>Check</th><th>Actual</th><th>Result</th><th>From</th></tr></thead><tbody>${report.thresholds.checks.map((c) => `<tr><td>${e(thresholdName(c))}</td><td>${formatScore(c.actual)}</td><td class="${c.passed ? "pass" : "fail"}">${c.passed ? "pass" : "FAIL"}</td><td>${c.source}</td></tr>`).join("")}</tbody></table>`,
     );
   }
   parts.push(
@@ -183,7 +183,7 @@ export const htmlRenderer: Renderer = {
     page(`Social readiness: ${report.organization}`, section(report, options)),
   batch: (reports, options) => {
     const summary = summarize(reports);
-    const overview = `<h1>Social readiness audits</h1><p>${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average ${summary.averageOverall.toFixed(1)}.</p><table><thead><tr><th>Organization</th><th>Overall</th><th>Level</th></tr></thead><tbody>${reports.map((r) => `<tr><td>${e(r.organization)}</td><td>${r.overall.score.toFixed(1)}</td><td>${e(r.overall.level.label)}</td></tr>`).join("")}</tbody></table>`;
+    const overview = `<h1>Social readiness audits</h1><p>${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average ${formatScore(summary.averageOverall)}.</p><table><thead><tr><th>Organization</th><th>Overall</th><th>Level</th></tr></thead><tbody>${reports.map((r) => `<tr><td>${e(r.organization)}</td><td>${formatScore(r.overall.score)}</td><td>${e(r.overall.level.label)}</td></tr>`).join("")}</tbody></table>`;
     return page(
       "Social readiness audits",
       `<section class="report">${overview}</section>\n${reports.map((r) => section(r, options)).join("\n")}`,

@@ -1,6 +1,6 @@
 import type { Report } from "../core/report-schema.js";
-import { thresholdName } from "./report-text.js";
-import { escapeXml } from "./sanitize.js";
+import { formatScore, thresholdName } from "./report-text.js";
+import { escapeXml } from "../text/escape.js";
 import type { Renderer } from "./types.js";
 
 /**
@@ -13,13 +13,13 @@ function suite(report: Report): { xml: string; tests: number; failures: number }
       name: "overall",
       classname: "social-audit.overall",
       failures: [],
-      out: `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label})`,
+      out: `Overall ${formatScore(report.overall.score)}/100 (${report.overall.level.label})`,
     },
     ...report.dimensions.map((d) => ({
       name: d.id,
       classname: "social-audit.dimension",
       failures: [] as string[],
-      out: `${d.title}: ${d.score.toFixed(1)}/100 (${d.level.label})`,
+      out: `${d.title}: ${formatScore(d.score)}/100 (${d.level.label})`,
     })),
   ];
   for (const check of report.thresholds.checks) {
@@ -28,7 +28,7 @@ function suite(report: Report): { xml: string; tests: number; failures: number }
       check.scope === "overall" ? c.name === "overall" : c.name === check.dimension,
     );
     target?.failures.push(
-      `${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (${check.source})`,
+      `${thresholdName(check)}, but scored ${formatScore(check.actual)} (${check.source})`,
     );
   }
   const failures = cases.filter((c) => c.failures.length > 0).length;

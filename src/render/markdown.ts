@@ -1,18 +1,12 @@
 import type { Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
-import { dimensionTitle, notesOf, stepTitles, thresholdName } from "./report-text.js";
-import { stripControl } from "./sanitize.js";
+import { dimensionTitle, formatScore, notesOf, stepTitles, thresholdName } from "./report-text.js";
+import { escapeMarkdown, markdownCode } from "../text/escape.js";
 import { bar } from "./table.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
-/** Plan text must not become markup: Markdown renderers (GitHub included) honour raw HTML. */
-export function md(text: string): string {
-  return stripControl(text)
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#])/g, "\\$1")
-    .replace(/\s*\n\s*/g, " ");
-}
+/** Plan text must not become markup; the escaping lives in src/text with the other formats'. */
+export const md = escapeMarkdown;
 
 function renderReport(report: Report, options: RenderOptions, heading = "#"): string {
   const out: string[] = [];
@@ -20,19 +14,19 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
   const meta = [
     report.date && `Date: ${md(report.date)}`,
     report.auditor && `Auditor: ${md(report.auditor)}`,
-    report.source.plan && `Plan: \`${report.source.plan.replace(/`/g, "")}\``,
+    report.source.plan && `Plan: ${markdownCode(report.source.plan)}`,
   ].filter(Boolean);
   if (meta.length > 0) out.push(meta.join(" · "), "");
   const overallLevel = report.levels.find((l) => l.id === report.overall.level.id);
   out.push(
-    `**Overall: ${report.overall.score.toFixed(1)}/100, ${md(report.overall.level.label)}.** ${overallLevel ? md(overallLevel.summary) : ""}`,
+    `**Overall: ${formatScore(report.overall.score)}/100, ${md(report.overall.level.label)}.** ${overallLevel ? md(overallLevel.summary) : ""}`,
     "",
   );
 
   out.push("| Dimension | Score | Level | |", "| --- | ---: | --- | --- |");
   for (const d of report.dimensions)
     out.push(
-      `| ${md(d.title)} | ${d.score.toFixed(1)} | ${md(d.level.label)} | \`${bar(d.score)}\` |`,
+      `| ${md(d.title)} | ${formatScore(d.score)} | ${md(d.level.label)} | \`${bar(d.score)}\` |`,
     );
   out.push("");
 
@@ -45,7 +39,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     );
     for (const r of top) {
       out.push(
-        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)  `,
+        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, +${formatScore(r.gain.overall)} overall)  `,
         `   ${md(r.detail)}`,
       );
     }
@@ -55,7 +49,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
   out.push(`${heading}# Dimensions`, "");
   for (const d of report.dimensions) {
     out.push(
-      `${heading}## ${md(d.title)}: ${d.score.toFixed(1)} (${md(d.level.label)})`,
+      `${heading}## ${md(d.title)}: ${formatScore(d.score)} (${md(d.level.label)})`,
       "",
       md(d.description),
       "",
@@ -64,15 +58,19 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     const steps = stepTitles(report, d);
     if (d.nextLevel && steps.length > 0) {
       out.push(
-        `- **To reach ${md(d.nextLevel.level.label)}** (+${d.nextLevel.pointsNeeded.toFixed(1)} points): ${steps.map(md).join("; ")}.`,
+        `- **To reach ${md(d.nextLevel.level.label)}** (+${formatScore(d.nextLevel.pointsNeeded)} points): ${steps.map(md).join("; ")}.`,
       );
     }
     const recs = report.recommendations.filter((r) => r.dimension === d.id);
     if (recs.length > 0) {
-      out.push("", "| # | Recommendation | Effort | Gain |", "| ---: | --- | --- | ---: |");
+      out.push(
+        "",
+        "| # | Recommendation | Effort | Gain (dimension points) |",
+        "| ---: | --- | --- | ---: |",
+      );
       for (const r of recs)
         out.push(
-          `| ${r.rank} | **${md(r.title)}**: ${md(r.detail)} | ${r.effort} | +${r.gain.dimension.toFixed(1)} |`,
+          `| ${r.rank} | **${md(r.title)}**: ${md(r.detail)} | ${r.effort} | +${formatScore(r.gain.dimension)} |`,
         );
     }
     out.push("");
@@ -82,7 +80,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     out.push(`${heading}# Unanswered questions`, "", "Each scores 0 until answered.", "");
     for (const u of report.unanswered)
       out.push(
-        `- ${md(dimensionTitle(report, u.dimension))}: ${md(u.prompt)} (\`${u.dimension}.${u.question}\`)`,
+        `- ${md(dimensionTitle(report, u.dimension))}: ${md(u.prompt)} (${markdownCode(`${u.dimension}.${u.question}`)})`,
       );
     out.push("");
   }
@@ -104,7 +102,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     );
     for (const c of report.thresholds.checks)
       out.push(
-        `| ${thresholdName(c)} | ${c.actual.toFixed(1)} | ${c.passed ? "pass" : "**FAIL**"} | ${c.source} |`,
+        `| ${thresholdName(c)} | ${formatScore(c.actual)} | ${c.passed ? "pass" : "**FAIL**"} | ${c.source} |`,
       );
     out.push("");
   }
@@ -122,13 +120,13 @@ export const markdownRenderer: Renderer = {
     const head = [
       "# Social readiness audits",
       "",
-      `${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average overall score ${summary.averageOverall.toFixed(1)}.`,
+      `${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average overall score ${formatScore(summary.averageOverall)}.`,
       "",
       "| Organization | Overall | Level | Thresholds |",
       "| --- | ---: | --- | --- |",
       ...reports.map(
         (r) =>
-          `| ${md(r.organization)} | ${r.overall.score.toFixed(1)} | ${md(r.overall.level.label)} | ${r.thresholds.checks.length === 0 ? "-" : r.thresholds.passed ? "pass" : "**FAIL**"} |`,
+          `| ${md(r.organization)} | ${formatScore(r.overall.score)} | ${md(r.overall.level.label)} | ${r.thresholds.checks.length === 0 ? "-" : r.thresholds.passed ? "pass" : "**FAIL**"} |`,
       ),
       "",
     ];

@@ -2,7 +2,8 @@ import { toJson } from "./json-text.js";
 import { isScored, type Question } from "../core/kinds/index.js";
 import { multiCap } from "../core/kinds/multi.js";
 import type { RubricSet } from "../core/rubric.js";
-import { oneLine } from "./sanitize.js";
+import { oneLine } from "../text/sanitize.js";
+import { wrapText } from "../text/width.js";
 
 export interface TemplateOptions {
   organization: string;
@@ -13,19 +14,7 @@ export interface TemplateOptions {
 
 /** Wraps prose into YAML comment lines at a readable width. */
 function comment(text: string, indent: string, width = 88): string[] {
-  const words = oneLine(text).split(" ");
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line && `${line} ${word}`.length > width - indent.length - 2) {
-      lines.push(`${indent}# ${line}`);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(`${indent}# ${line}`);
-  return lines;
+  return wrapText(oneLine(text), width - indent.length - 2).map((line) => `${indent}# ${line}`);
 }
 
 function allowed(q: Question): string {

@@ -1,7 +1,7 @@
 import { toJson } from "./json-text.js";
 import type { Report } from "../core/report-schema.js";
 import { dimensionTitle, thresholdName } from "./report-text.js";
-import { stripControl } from "./sanitize.js";
+import { stripControl } from "../text/sanitize.js";
 import type { Renderer } from "./types.js";
 
 /**

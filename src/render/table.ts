@@ -1,8 +1,10 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import type { DimensionResult, Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
-import { oneLine } from "./sanitize.js";
+import { renderGrid, type Cell, type Column } from "../text/grid.js";
+import { oneLine } from "../text/sanitize.js";
+import { wrapText } from "../text/width.js";
+import { formatGain, formatScore } from "./report-text.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
 const BAR_WIDTH = 20;
@@ -21,85 +23,137 @@ function levelColour(c: ChalkInstance, report: Report, levelId: string): (text: 
   return c.red;
 }
 
-function table(head: string[], options: RenderOptions, colWidths?: (number | null)[]): Table.Table {
-  return new Table({
-    head,
-    style: { head: options.color ? ["bold"] : [], border: options.color ? ["grey"] : [] },
-    wordWrap: true,
-    ...(colWidths ? { colWidths } : {}),
+/** Every table of the report goes through here, so all of them fit the terminal. */
+function table(
+  c: ChalkInstance,
+  options: RenderOptions,
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+): string {
+  return renderGrid(columns, rows, {
+    width: options.width,
+    head: (s) => c.bold(s),
+    border: (s) => c.grey(s),
   });
 }
 
-function dimensionRow(c: ChalkInstance, report: Report, d: DimensionResult): string[] {
+/** A line of prose wrapped to the terminal, then styled, so styling never affects the layout. */
+function prose(text: string, width: number, style: (s: string) => string = (s) => s): string {
+  return wrapText(text, width)
+    .map((line) => style(line))
+    .join("\n");
+}
+
+const DIMENSION_COLUMNS: readonly Column[] = [
+  { head: "Dimension" },
+  { head: "Score", wrap: false },
+  { head: "Level" },
+  { head: "", wrap: false },
+];
+
+function dimensionRow(c: ChalkInstance, report: Report, d: DimensionResult): Cell[] {
   const colour = levelColour(c, report, d.level.id);
   return [
     oneLine(d.title),
-    d.score.toFixed(1),
-    colour(oneLine(d.level.label)),
-    colour(bar(d.score)),
+    formatScore(d.score),
+    [{ text: oneLine(d.level.label), style: colour }],
+    [{ text: bar(d.score), style: colour }],
   ];
 }
 
 function renderReport(report: Report, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = options.width;
   const lines: string[] = [];
-  const meta = [report.date, report.auditor ? `auditor: ${oneLine(report.auditor)}` : null]
+  const meta = [
+    report.date ? oneLine(report.date) : null,
+    report.auditor ? `auditor: ${oneLine(report.auditor)}` : null,
+  ]
     .filter(Boolean)
     .join(", ");
-  lines.push(
-    c.bold(`Social readiness: ${oneLine(report.organization)}`) +
-      (meta ? c.dim(`  (${meta})`) : ""),
-  );
+  const heading = `Social readiness: ${oneLine(report.organization)}`;
+  if (meta && displayFits(`${heading}  (${meta})`, width))
+    lines.push(`${c.bold(heading)}${c.dim(`  (${meta})`)}`);
+  else {
+    lines.push(prose(heading, width, c.bold));
+    if (meta) lines.push(prose(`(${meta})`, width, c.dim));
+  }
   const overallColour = levelColour(c, report, report.overall.level.id);
+  const overall = `Overall ${formatScore(report.overall.score)}/100  ${oneLine(report.overall.level.label)}`;
   lines.push(
-    `Overall ${c.bold(report.overall.score.toFixed(1))}/100  ${overallColour(`${oneLine(report.overall.level.label)}  ${bar(report.overall.score)}`)}`,
+    displayFits(`${overall}  ${bar(report.overall.score)}`, width)
+      ? `Overall ${c.bold(formatScore(report.overall.score))}/100  ${overallColour(`${oneLine(report.overall.level.label)}  ${bar(report.overall.score)}`)}`
+      : prose(overall, width, overallColour),
   );
   lines.push("");
 
-  const scores = table(["Dimension", "Score", "Level", ""], options);
-  for (const d of report.dimensions) scores.push(dimensionRow(c, report, d));
-  lines.push(scores.toString());
+  lines.push(
+    table(
+      c,
+      options,
+      DIMENSION_COLUMNS,
+      report.dimensions.map((d) => dimensionRow(c, report, d)),
+    ),
+  );
   // Say where scores come from whenever it is not the shipped defaults, so nobody misreads them.
   const custom = report.dimensions.filter((d) => !d.rubric.builtin);
   if (custom.length > 0)
     lines.push(
-      c.dim(
-        `Rubrics: ${custom.map((d) => `${d.id} ${d.rubric.version} from ${oneLine(d.rubric.source)}`).join("; ")}`,
+      prose(
+        `Rubrics: ${custom.map((d) => `${d.id} ${oneLine(d.rubric.version)} from ${oneLine(d.rubric.source)}`).join("; ")}`,
+        width,
+        c.dim,
       ),
     );
   const weighted = report.dimensions.filter((d) => d.weightSource === "plan");
   if (weighted.length > 0)
     lines.push(
-      c.dim(`Weights from the plan: ${weighted.map((d) => `${d.id} ${d.weight}`).join(", ")}`),
+      prose(
+        `Weights from the plan: ${weighted.map((d) => `${d.id} ${d.weight}`).join(", ")}`,
+        width,
+        c.dim,
+      ),
     );
 
   const top = report.recommendations.slice(0, options.top);
   if (top.length > 0) {
-    lines.push("", c.bold(`Next steps (top ${top.length} of ${report.recommendations.length})`));
-    const textWidth = Math.max(30, options.width - 36);
-    const steps = table(["#", "Recommendation", "Dimension", "Effort", "Gain"], options, [
-      4,
-      textWidth,
-      15,
-      8,
-      7,
-    ]);
-    for (const r of top) {
+    lines.push(
+      "",
+      prose(
+        `Next steps (top ${top.length} of ${report.recommendations.length}; gain in points of the overall score)`,
+        width,
+        c.bold,
+      ),
+    );
+    const rows = top.map((r): Cell[] => {
       const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
-      steps.push([
+      return [
         String(r.rank),
-        `${c.bold(oneLine(r.title))}\n${oneLine(r.detail)}`,
+        [{ text: oneLine(r.title), style: c.bold }, { text: oneLine(r.detail) }],
         oneLine(title),
         r.effort,
-        `+${r.gain.overall.toFixed(1)}`,
-      ]);
-    }
-    lines.push(steps.toString());
+        formatGain(r.gain.overall),
+      ];
+    });
+    lines.push(
+      table(
+        c,
+        options,
+        [
+          { head: "#", wrap: false },
+          { head: "Recommendation" },
+          { head: "Dimension" },
+          { head: "Effort", wrap: false },
+          { head: "Gain", wrap: false },
+        ],
+        rows,
+      ),
+    );
   }
 
   const paths = report.dimensions.filter((d) => d.nextLevel && d.nextLevel.steps.length > 0);
   if (paths.length > 0) {
-    lines.push("", c.bold("Path to the next level"));
+    lines.push("", prose("Path to the next level", width, c.bold));
     for (const d of paths) {
       const next = d.nextLevel;
       if (!next) continue;
@@ -110,29 +164,39 @@ function renderReport(report: Report, options: RenderOptions): string {
         ),
       );
       lines.push(
-        `  ${oneLine(d.title)}: ${oneLine(d.level.label)} -> ${oneLine(next.level.label)} (+${next.pointsNeeded.toFixed(1)} points): ${titles.join("; ")}`,
+        prose(
+          `  ${oneLine(d.title)}: ${oneLine(d.level.label)} -> ${oneLine(next.level.label)} (${formatGain(next.pointsNeeded)} points): ${titles.join("; ")}`,
+          width,
+        ),
       );
     }
   }
 
   if (report.unanswered.length > 0) {
-    lines.push("", c.bold(`Unanswered (${report.unanswered.length}, scored as 0)`));
+    lines.push("", prose(`Unanswered (${report.unanswered.length}, scored as 0)`, width, c.bold));
     for (const u of report.unanswered)
-      lines.push(`  ${u.dimension}.${u.question}: ${oneLine(u.prompt)}`);
+      lines.push(prose(`  ${u.dimension}.${u.question}: ${oneLine(u.prompt)}`, width));
   }
 
   if (report.thresholds.checks.length > 0) {
-    lines.push("", c.bold("Thresholds"));
+    lines.push("", prose("Thresholds", width, c.bold));
     for (const check of report.thresholds.checks) {
-      const name = check.scope === "overall" ? "overall" : check.dimension;
-      const verdict = check.passed ? c.green("pass") : c.red("FAIL");
+      const name = check.scope === "overall" ? "overall" : (check.dimension ?? "?");
       const relation = check.kind === "baseline" ? "baseline" : "minimum";
+      const text = `${name} ${formatScore(check.actual)} (${relation} ${formatScore(check.min)}, from ${oneLine(check.source)})`;
+      const verdict = check.passed ? c.green("pass") : c.red("FAIL");
       lines.push(
-        `  ${verdict}  ${name} ${check.actual.toFixed(1)} (${relation} ${check.min.toFixed(1)}, from ${check.source})`,
+        ...wrapText(text, Math.max(width - 8, 10)).map((line, i) =>
+          i === 0 ? `  ${verdict}  ${line}` : `        ${line}`,
+        ),
       );
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+function displayFits(text: string, width: number): boolean {
+  return wrapText(text, width).length === 1;
 }
 
 export const tableRenderer: Renderer = {
@@ -141,21 +205,28 @@ export const tableRenderer: Renderer = {
     const c = new Chalk({ level: options.color ? 1 : 0 });
     const parts = reports.map((r) => renderReport(r, options));
     const summary = summarize(reports);
-    const overview = table(["Organization", "Overall", "Level", "Thresholds"], options);
-    for (const r of reports) {
-      overview.push([
+    const overview = table(
+      c,
+      options,
+      [
+        { head: "Organization" },
+        { head: "Overall", wrap: false },
+        { head: "Level" },
+        { head: "Thresholds", wrap: false },
+      ],
+      reports.map((r) => [
         oneLine(r.organization),
-        r.overall.score.toFixed(1),
+        formatScore(r.overall.score),
         oneLine(r.overall.level.label),
         r.thresholds.checks.length === 0
           ? "-"
           : r.thresholds.passed
-            ? c.green("pass")
-            : c.red("FAIL"),
-      ]);
-    }
+            ? [{ text: "pass", style: c.green }]
+            : [{ text: "FAIL", style: c.red }],
+      ]),
+    );
     parts.push(
-      `${c.bold(`Summary: ${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold, average ${summary.averageOverall.toFixed(1)}`)}\n${overview.toString()}\n`,
+      `${prose(`Summary: ${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold, average ${formatScore(summary.averageOverall)}`, options.width, c.bold)}\n${overview}\n`,
     );
     return parts.join("\n");
   },

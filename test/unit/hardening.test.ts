@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { parsePlan } from "../../src/io/load-plan.js";
 import { parseRubricText } from "../../src/io/load-rubrics.js";
-import { escapeHtml, escapeXml, oneLine, stripControl } from "../../src/render/sanitize.js";
+import { escapeHtml, escapeXml } from "../../src/text/escape.js";
+import { oneLine, stripControl } from "../../src/text/sanitize.js";
 import { builtinRubrics } from "../helpers.js";
 
 vi.mock("node:fs", async (importOriginal) => {
@@ -139,8 +140,9 @@ describe("escaping", () => {
 
   it("escapes HTML and XML after stripping", () => {
     expect(escapeHtml(hostile)).toBe("Evil Corplink  &lt;b&gt;&amp;&lt;/b&gt;");
+    // Characters outside XML's Char production are replaced (issue 16), no longer dropped.
     expect(escapeXml(`"quoted" 'single' \u0000 \ud800 ok`)).toBe(
-      "&quot;quoted&quot; &#39;single&#39;   ok",
+      "&quot;quoted&quot; &#39;single&#39;  \ufffd ok",
     );
   });
 

@@ -4,8 +4,9 @@ import { EXIT, UsageError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { isOurReport } from "../../io/output-target.js";
 import { COMPARE_FORMATS, COMPARISON_RENDERERS } from "../../render/comparison.js";
-import { stripControl } from "../../render/sanitize.js";
+import { stripControl } from "../../text/sanitize.js";
 import { useColor } from "../color.js";
+import { terminalWidth } from "../terminal.js";
 import type { CliIO } from "../io.js";
 import { fileOption, parseOptions } from "../options.js";
 import { loadReportOrPlan } from "../report-source.js";
@@ -44,7 +45,7 @@ export async function runCompare(
   const color = options.output === undefined && useColor(io, io.stdout, options.color);
   await writeOutput(
     io,
-    COMPARISON_RENDERERS[format](comparison, { color }),
+    COMPARISON_RENDERERS[format](comparison, { color, width: terminalWidth(io) }),
     options.output ?? null,
     { force: options.force, replaceable: isOurReport },
   );

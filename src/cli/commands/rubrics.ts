@@ -4,7 +4,7 @@ import type { LoadedDimension, RubricSet } from "../../core/rubric.js";
 import { EXIT, UsageError, formatDiagnostic, type Diagnostic } from "../../errors.js";
 import { loadRubricFile, loadRubrics, rubricFiles } from "../../io/load-rubrics.js";
 import { didYouMean } from "../../core/suggest.js";
-import { oneLine, stripControl } from "../../render/sanitize.js";
+import { oneLine, stripControl } from "../../text/sanitize.js";
 import type { CliIO } from "../io.js";
 import { printError, printWarnings } from "../print-error.js";
 
