@@ -41,8 +41,9 @@ export const AuditOptionsSchema = z.object({
     .transform((entries) => Object.fromEntries(entries) as Record<string, number>),
   top: z
     .string()
-    .default("5")
+    .optional()
     .transform((raw, ctx) => {
+      if (raw === undefined) return undefined; // each format has its own default
       const value = Number(raw);
       if (!Number.isInteger(value) || value < 0) {
         ctx.addIssue({

@@ -73,7 +73,7 @@ export async function runAudit(
   const target = options.output ?? null;
   const renderOptions: RenderOptions = {
     color: target === null && useColor(io, io.stdout, options.color),
-    top: options.top,
+    top: options.top ?? renderer.defaultTop ?? 5,
     width: terminalWidth(io),
   };
   const outcomes: Outcome[] = [];
