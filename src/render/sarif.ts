@@ -72,15 +72,21 @@ export function artifactUri(path: string): string {
 const fingerprint = (...parts: string[]) =>
   createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 
-/** Recommendations to list per plan: --top, lowered to an equal share if the run would outgrow GitHub's limit. */
+/**
+ * Recommendations to list per plan: --top, or if the run would then outgrow GitHub's limit,
+ * the largest equal share that fits beside every failed gate.
+ */
 function perPlan(reports: readonly Report[], top: number): number {
   const gates = reports.reduce(
     (n, r) => n + r.thresholds.checks.filter((c) => !c.passed).length,
     0,
   );
-  const wanted = reports.reduce((n, r) => n + Math.min(top, r.recommendations.length), 0);
-  if (gates + wanted <= GITHUB_RESULTS_PER_RUN) return top;
-  return Math.max(0, Math.floor((GITHUB_RESULTS_PER_RUN - gates) / Math.max(reports.length, 1)));
+  const results = (k: number) =>
+    reports.reduce((n, r) => n + Math.min(k, r.recommendations.length), gates);
+  if (results(top) <= GITHUB_RESULTS_PER_RUN) return top;
+  let share = 0;
+  while (share < top && results(share + 1) <= GITHUB_RESULTS_PER_RUN) share++;
+  return share;
 }
 
 function log(reports: readonly Report[], options: RenderOptions): string {
