@@ -75,7 +75,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
           "exit 1 when a dimension is below SCORE (repeatable)",
         ).argParser(collect),
       )
-      .option("--top <n>", "how many recommendations to show in the table", "5")
+      .option("--top <n>", "how many recommendations to show (default 5; github 3; sarif all)")
       .option("--strict", "treat unanswered questions as errors")
       .option(
         "--baseline <report>",

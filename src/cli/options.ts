@@ -49,8 +49,9 @@ export const AuditOptionsSchema = z.object({
     .transform((entries) => Object.fromEntries(entries) as Record<string, number>),
   top: z
     .string()
-    .default("5")
+    .optional()
     .transform((raw, ctx) => {
+      if (raw === undefined) return undefined; // each format has its own default
       const value = Number(raw);
       if (!WHOLE.test(raw)) {
         ctx.addIssue({

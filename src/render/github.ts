@@ -1,15 +1,26 @@
-import type { Report } from "../core/report-schema.js";
+import type { RecommendationResult, Report } from "../core/report-schema.js";
 import { dimensionTitle, thresholdName } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
-import type { Renderer } from "./types.js";
+import type { RenderOptions, Renderer } from "./types.js";
 
-/** GitHub's workflow-command escaping: data and properties differ in what must be encoded. */
-const escapeData = (s: string) =>
+/**
+ * GitHub shows at most 10 annotations of each kind per step, so each plan stays within that:
+ * its failed gates as errors, its top recommendations, then one notice with its scores and how
+ * many recommendations were left out. A reader sees every plan's verdict, not the first plan's
+ * thirty warnings.
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
+type Kind = "error" | "warning" | "notice";
+
+/** The runner's workflow-command escaping: data and properties differ in what must be encoded. */
+export const escapeData = (s: string) =>
   stripControl(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+export const escapeProperty = (s: string) =>
+  escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 function command(
-  kind: "warning" | "error" | "notice",
+  kind: Kind,
   properties: Record<string, string | number | undefined>,
   message: string,
 ): string {
@@ -20,44 +31,87 @@ function command(
   return `::${kind}${props ? ` ${props}` : ""}::${escapeData(message)}`;
 }
 
-/** Annotations for GitHub Actions: each recommendation at its plan line, each failed threshold as an error. */
-function annotations(report: Report): string[] {
+/**
+ * A recommendation is a warning when it helps a gate the plan failed (any recommendation lifts
+ * the overall score; a dimension's lifts that dimension), and a notice, advice, otherwise.
+ */
+function kindOf(report: Report, r: RecommendationResult): Kind {
+  const failed = report.thresholds.checks.filter((c) => !c.passed);
+  return failed.some((c) => c.scope === "overall" || c.dimension === r.dimension)
+    ? "warning"
+    : "notice";
+}
+
+function annotations(report: Report, top: number): string[] {
   const file = report.source.plan ?? undefined;
-  const lines = report.recommendations.map((r) =>
+  const at = (line: number | undefined, col?: number) => ({
+    file,
+    line: file ? line : undefined,
+    col: file ? col : undefined,
+  });
+  const lines: string[] = [];
+
+  const failed = report.thresholds.checks.filter((c) => !c.passed);
+  const gate = (text: string) =>
     command(
-      "warning",
-      {
-        file,
-        line: file ? r.location?.line : undefined,
-        col: file ? r.location?.column : undefined,
-        title: `${dimensionTitle(report, r.dimension)}: ${r.title}`,
-      },
-      `${r.detail} (${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)`,
-    ),
-  );
-  for (const check of report.thresholds.checks.filter((c) => !c.passed)) {
+      "error",
+      { ...at(1), title: "social-audit threshold" },
+      `${report.organization}: ${text}`,
+    );
+  const gateText = (c: (typeof failed)[number]) =>
+    `${thresholdName(c)}, but scored ${c.actual.toFixed(1)}`;
+  if (failed.length <= ANNOTATIONS_PER_KIND) lines.push(...failed.map((c) => gate(gateText(c))));
+  else {
+    const shown = failed.slice(0, ANNOTATIONS_PER_KIND - 1);
+    lines.push(...shown.map((c) => gate(gateText(c))));
+    const rest = failed.slice(shown.length);
+    lines.push(gate(`${rest.length} more thresholds failed: ${rest.map(gateText).join("; ")}`));
+  }
+
+  // Recommendations in the report's order (its ranking), as many as --top asks and each kind's
+  // budget allows; the closing notice takes one of the notices.
+  const budget: Record<Kind, number> = {
+    error: 0,
+    warning: ANNOTATIONS_PER_KIND,
+    notice: ANNOTATIONS_PER_KIND - 1,
+  };
+  let shown = 0;
+  for (const r of report.recommendations.slice(0, top)) {
+    const kind = kindOf(report, r);
+    if (budget[kind] === 0) continue;
+    budget[kind]--;
+    shown++;
     lines.push(
       command(
-        "error",
-        { file, line: file ? 1 : undefined, title: "social-audit threshold" },
-        `${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)}`,
+        kind,
+        {
+          ...at(r.location?.line, r.location?.column),
+          title: `${dimensionTitle(report, r.dimension)}: ${r.title}`,
+        },
+        `${r.detail} (${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)`,
       ),
     );
   }
+
+  const total = report.recommendations.length;
+  const left = total - shown;
+  const scores = `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => `${d.title} ${d.score.toFixed(1)}`).join(", ")}`;
+  const leftOut =
+    left > 0
+      ? `. ${shown} of ${total} recommendations annotated, ${left} more left out (--top ${top}, at most ${ANNOTATIONS_PER_KIND} of a kind); all are in --format markdown or json.`
+      : "";
   lines.push(
-    command(
-      "notice",
-      { title: `social-audit: ${report.organization}` },
-      `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => `${d.title} ${d.score.toFixed(1)}`).join(", ")}`,
-    ),
+    command("notice", { title: `social-audit: ${report.organization}` }, scores + leftOut),
   );
   return lines;
 }
 
-const lines = (report: Report) => `${annotations(report).join("\n")}\n`;
+const lines = (report: Report, options: RenderOptions) =>
+  `${annotations(report, options.top).join("\n")}\n`;
 
 export const githubRenderer: Renderer = {
   report: lines,
-  batch: (reports) => reports.map(lines).join(""),
+  batch: (reports, options) => reports.map((r) => lines(r, options)).join(""),
   stream: lines,
+  defaultTop: 3,
 };

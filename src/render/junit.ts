@@ -4,30 +4,56 @@ import { escapeXml } from "../text/escape.js";
 import type { Renderer } from "./types.js";
 
 /**
- * Each dimension, and the overall score, is a test case; a failed threshold on it is the
- * failure, so CI dashboards show which part of the audit failed.
+ * One test suite per plan, named by its file; in it the overall score and each dimension are
+ * test cases, and a failed threshold on one is its failure, so CI dashboards show which plan
+ * and which part of it failed. Consumers key a test by classname and name, so the classname
+ * is the plan (its path without the extension, as ESLint's JUnit output does), made unique.
  */
-function suite(report: Report): { xml: string; tests: number; failures: number } {
-  const cases: { name: string; classname: string; failures: string[]; out: string }[] = [
+
+interface Case {
+  name: string;
+  failures: string[];
+  out: string;
+}
+
+/** Makes each name unique by numbering repeats: `a`, `a (2)`, `a (3)`. */
+function uniquifier(): (name: string) => string {
+  const seen = new Map<string, number>();
+  return (name) => {
+    let n = seen.get(name) ?? 0;
+    let candidate = name;
+    while (seen.has(candidate)) candidate = `${name} (${++n + 1})`;
+    seen.set(name, n);
+    seen.set(candidate, 0);
+    return candidate;
+  };
+}
+
+function suite(
+  report: Report,
+  classname: string,
+): { xml: string; tests: number; failures: number } {
+  const caseName = uniquifier();
+  const cases: Case[] = [
     {
-      name: "overall",
-      classname: "social-audit.overall",
+      name: caseName("overall"),
       failures: [],
       out: `Overall ${formatScore(report.overall.score)}/100 (${report.overall.level.label})`,
     },
     ...report.dimensions.map((d) => ({
-      name: d.id,
-      classname: "social-audit.dimension",
+      name: caseName(d.id),
       failures: [] as string[],
       out: `${d.title}: ${formatScore(d.score)}/100 (${d.level.label})`,
     })),
   ];
+  const overall = cases[0];
   for (const check of report.thresholds.checks) {
     if (check.passed) continue;
-    const target = cases.find((c) =>
-      check.scope === "overall" ? c.name === "overall" : c.name === check.dimension,
-    );
-    target?.failures.push(
+    const index =
+      check.scope === "overall"
+        ? 0
+        : report.dimensions.findIndex((d) => d.id === check.dimension) + 1;
+    (cases[index] ?? overall)?.failures.push(
       `${thresholdName(check)}, but scored ${formatScore(check.actual)} (${check.source})`,
     );
   }
@@ -38,20 +64,34 @@ function suite(report: Report): { xml: string; tests: number; failures: number }
         c.failures.length > 0
           ? `\n      <failure message="${escapeXml(c.failures.join("; "))}" type="threshold">${escapeXml(c.failures.join("\n"))}</failure>`
           : "";
-      return `    <testcase name="${escapeXml(c.name)}" classname="${c.classname}" time="0">${failure}\n      <system-out>${escapeXml(c.out)}</system-out>\n    </testcase>`;
+      return `    <testcase name="${escapeXml(c.name)}" classname="${escapeXml(classname)}" time="0">${failure}\n      <system-out>${escapeXml(c.out)}</system-out>\n    </testcase>`;
     })
     .join("\n");
-  const name = escapeXml(report.organization);
-  const file = report.source.plan ? ` file="${escapeXml(report.source.plan)}"` : "";
+  const plan = report.source.plan;
+  const properties = [
+    ["organization", report.organization],
+    ["overall", report.overall.score.toFixed(1)],
+    ["level", report.overall.level.label],
+  ]
+    .map(([name, value]) => `      <property name="${name}" value="${escapeXml(value ?? "")}"/>`)
+    .join("\n");
+  const file = plan === null ? "" : ` file="${escapeXml(plan)}"`;
   return {
-    xml: `  <testsuite name="${name}"${file} tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">\n${body}\n  </testsuite>`,
+    xml: `  <testsuite name="${escapeXml(plan ?? "<stdin>")}"${file} tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">\n    <properties>\n${properties}\n    </properties>\n${body}\n  </testsuite>`,
     tests: cases.length,
     failures,
   };
 }
 
+/** The plan's path without its extension, or `stdin`. */
+const classnameOf = (report: Report) =>
+  report.source.plan === null
+    ? "stdin"
+    : report.source.plan.replace(/\\/g, "/").replace(/\.[^./]*$/, "");
+
 function document(reports: readonly Report[]): string {
-  const suites = reports.map(suite);
+  const classname = uniquifier();
+  const suites = reports.map((r) => suite(r, classname(classnameOf(r))));
   const tests = suites.reduce((s, x) => s + x.tests, 0);
   const failures = suites.reduce((s, x) => s + x.failures, 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="social-audit" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((s) => s.xml).join("\n")}\n</testsuites>\n`;

@@ -1,13 +1,29 @@
+import { createHash } from "node:crypto";
 import { toJson } from "./json-text.js";
-import type { Report } from "../core/report-schema.js";
+import type { RecommendationResult, Report, ThresholdCheck } from "../core/report-schema.js";
 import { dimensionTitle, thresholdName } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
-import type { Renderer } from "./types.js";
+import type { RenderOptions, Renderer } from "./types.js";
 
 /**
- * SARIF 2.1.0: each recommendation is a finding pointing at the line of the plan file where
- * the answer falls short, so code-scanning dashboards show it next to the plan.
+ * SARIF 2.1.0 for GitHub code scanning: each failed gate and each recommendation is a result
+ * at the line of the plan file where the answer falls short.
+ *
+ * All plans share one run. GitHub rejects a file with more than 20 runs, and (since 2025) one
+ * with several runs of the same tool and category, so a run per plan would fail from 21 plans
+ * on; and a category per plan would leave a deleted plan's alerts open forever. The run is kept
+ * within the 5,000 results GitHub stores per run instead: failed gates always, then each plan's
+ * top recommendations (--top, default all), an equal share each when all would not fit.
  */
+export const GITHUB_RESULTS_PER_RUN = 5000;
+
+/** `<stdin>` is not a file in the repository; it is reported as one so every result has a location. */
+const STDIN_URI = "%3Cstdin%3E";
+
+interface Region {
+  startLine: number;
+  startColumn: number;
+}
 
 interface SarifRule {
   id: string;
@@ -24,35 +40,56 @@ interface SarifResult {
   ruleIndex: number;
   level: "warning" | "error";
   message: { text: string };
-  locations?: {
-    physicalLocation: {
-      artifactLocation: { uri: string };
-      region: { startLine: number; startColumn: number };
-    };
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string }; region: Region };
   }[];
-  properties?: Record<string, unknown>;
+  partialFingerprints: Record<string, string>;
+  properties: Record<string, unknown>;
 }
 
-function artifactUri(path: string): string {
-  return encodeURI(path.replace(/\\/g, "/"));
+/**
+ * A plan path as a URI reference (RFC 3986): each segment percent-encoded, so `#`, `?`, `%`,
+ * spaces and non-ASCII cannot be read as a fragment, a query or a broken escape. An absolute
+ * path becomes a `file:` URI, which code scanning makes relative to the checkout.
+ */
+export function artifactUri(path: string): string {
+  const slashed = path.replace(/\\/g, "/");
+  const drive = /^[A-Za-z]:\//.test(slashed);
+  const absolute = slashed.startsWith("/") || drive;
+  const segments = slashed.split("/").map((segment, i) =>
+    drive && i === 0
+      ? segment
+      : encodeURIComponent(segment)
+          .replace(/%(2[46B]|3B|3D|40)/g, (e) => decodeURIComponent(e))
+          // A colon in a relative reference's first segment would read as a scheme.
+          .replace(/%3A/g, (e) => (absolute || i > 0 ? ":" : e)),
+  );
+  const joined = segments.join("/");
+  if (!absolute) return joined;
+  return drive ? `file:///${joined}` : `file://${joined}`;
 }
 
-function location(report: Report, position?: { line: number; column: number }) {
-  if (!report.source.plan) return {};
-  const region = position ?? { line: 1, column: 1 };
-  return {
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(report.source.plan) },
-          region: { startLine: region.line, startColumn: region.column },
-        },
-      },
-    ],
-  };
+const fingerprint = (...parts: string[]) =>
+  createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+
+/**
+ * Recommendations to list per plan: --top, or if the run would then outgrow GitHub's limit,
+ * the largest equal share that fits beside every failed gate.
+ */
+function perPlan(reports: readonly Report[], top: number): number {
+  const gates = reports.reduce(
+    (n, r) => n + r.thresholds.checks.filter((c) => !c.passed).length,
+    0,
+  );
+  const results = (k: number) =>
+    reports.reduce((n, r) => n + Math.min(k, r.recommendations.length), gates);
+  if (results(top) <= GITHUB_RESULTS_PER_RUN) return top;
+  let share = 0;
+  while (share < top && results(share + 1) <= GITHUB_RESULTS_PER_RUN) share++;
+  return share;
 }
 
-function log(reports: readonly Report[]): string {
+function log(reports: readonly Report[], options: RenderOptions): string {
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
   const ruleFor = (id: string, make: () => SarifRule): number => {
@@ -62,68 +99,80 @@ function log(reports: readonly Report[]): string {
     ruleIndex.set(id, rules.length - 1);
     return rules.length - 1;
   };
+  const top = perPlan(reports, options.top);
+  let leftOut = 0;
   const results: SarifResult[] = [];
+
   for (const report of reports) {
-    for (const r of report.recommendations) {
-      const id = `${r.dimension}/${r.question}`;
-      const prompt =
-        report.dimensions
-          .find((d) => d.id === r.dimension)
-          ?.questions.find((q) => q.id === r.question)?.prompt ?? r.title;
-      const index = ruleFor(id, () => ({
-        id,
-        name: r.question,
-        shortDescription: { text: stripControl(r.title) },
-        fullDescription: { text: stripControl(prompt) },
-        help: { text: stripControl(r.detail) },
-        defaultConfiguration: { level: "warning" },
-        properties: {
-          dimension: r.dimension,
-          effort: r.effort,
-          tags: ["social-readiness", r.dimension],
-        },
-      }));
-      results.push({
-        ruleId: id,
-        ruleIndex: index,
-        level: "warning",
-        message: {
-          text: stripControl(
-            `${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall): ${r.detail}`,
-          ),
-        },
-        ...location(report, r.location),
-        properties: { organization: report.organization, rank: r.rank, gain: r.gain },
-      });
-    }
+    const uri = report.source.plan === null ? STDIN_URI : artifactUri(report.source.plan);
+    // A plan read from stdin has no path to tell it from another: its organization does.
+    const identity = report.source.plan === null ? `stdin:${report.organization}` : uri;
+    const result = (
+      ruleId: string,
+      index: number,
+      level: "warning" | "error",
+      text: string,
+      region: Region,
+      properties: Record<string, unknown>,
+    ): SarifResult => ({
+      ruleId,
+      ruleIndex: index,
+      level,
+      message: { text: stripControl(text) },
+      locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+      // Stable across edits that move the answer to another line: the plan and the rule.
+      partialFingerprints: { "socialAudit/v1": fingerprint(identity, ruleId) },
+      properties: { organization: report.organization, ...properties },
+    });
+
     for (const check of report.thresholds.checks.filter((c) => !c.passed)) {
-      const id = `threshold/${check.scope === "overall" ? "overall" : check.dimension}`;
-      const index = ruleFor(id, () => ({
-        id,
-        name: "threshold",
-        shortDescription: { text: "Score below a required threshold" },
-        fullDescription: {
-          text: "The audit's overall or dimension score is below the threshold set for it.",
-        },
-        help: {
-          text: "Act on the highest-ranked recommendations for this dimension, then audit again.",
-        },
-        defaultConfiguration: { level: "error" },
-        properties: { tags: ["social-readiness", "threshold"] },
-      }));
-      results.push({
-        ruleId: id,
-        ruleIndex: index,
-        level: "error",
-        message: {
-          text: stripControl(
-            `${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (from ${check.source})`,
-          ),
-        },
-        ...location(report),
-      });
+      const id = thresholdRuleId(check);
+      const index = ruleFor(id, () => thresholdRule(id));
+      results.push(
+        result(
+          id,
+          index,
+          "error",
+          `${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (from ${check.source})`,
+          { startLine: 1, startColumn: 1 },
+          { actual: check.actual, min: check.min },
+        ),
+      );
+    }
+
+    const listed = report.recommendations.slice(0, top);
+    leftOut += report.recommendations.length - listed.length;
+    for (const r of listed) {
+      const id = `${r.dimension}/${r.question}`;
+      const index = ruleFor(id, () => recommendationRule(report, r, id));
+      const at = r.location ?? { line: 1, column: 1 };
+      results.push(
+        result(
+          id,
+          index,
+          "warning",
+          `${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall): ${r.detail}`,
+          { startLine: at.line, startColumn: at.column },
+          { rank: r.rank, gain: r.gain },
+        ),
+      );
     }
   }
+
+  const notes =
+    leftOut > 0
+      ? [
+          {
+            level: "note" as const,
+            message: {
+              text:
+                top < options.top
+                  ? `${leftOut} recommendations left out: each plan lists its top ${top} so the run stays within GitHub's ${GITHUB_RESULTS_PER_RUN} results per run.`
+                  : `${leftOut} recommendations left out: each plan lists its top ${top} (--top).`,
+            },
+          },
+        ]
+      : [];
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -132,6 +181,7 @@ function log(reports: readonly Report[]): string {
         tool: {
           driver: { name: "social-audit", version: reports[0]?.tool.version ?? "0.0.0", rules },
         },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }],
         results,
       },
     ],
@@ -139,7 +189,44 @@ function log(reports: readonly Report[]): string {
   return `${toJson(sarif, 2)}\n`;
 }
 
+const thresholdRuleId = (check: ThresholdCheck) =>
+  `threshold/${check.scope === "overall" ? "overall" : (check.dimension ?? "dimension")}`;
+
+const thresholdRule = (id: string): SarifRule => ({
+  id,
+  name: "threshold",
+  shortDescription: { text: "Score below a required threshold" },
+  fullDescription: {
+    text: "The audit's overall or dimension score is below the threshold set for it.",
+  },
+  help: {
+    text: "Act on the highest-ranked recommendations for this dimension, then audit again.",
+  },
+  defaultConfiguration: { level: "error" },
+  properties: { tags: ["social-readiness", "threshold"] },
+});
+
+function recommendationRule(report: Report, r: RecommendationResult, id: string): SarifRule {
+  const prompt =
+    report.dimensions.find((d) => d.id === r.dimension)?.questions.find((q) => q.id === r.question)
+      ?.prompt ?? r.title;
+  return {
+    id,
+    name: r.question,
+    shortDescription: { text: stripControl(r.title) },
+    fullDescription: { text: stripControl(prompt) },
+    help: { text: stripControl(r.detail) },
+    defaultConfiguration: { level: "warning" },
+    properties: {
+      dimension: r.dimension,
+      effort: r.effort,
+      tags: ["social-readiness", r.dimension],
+    },
+  };
+}
+
 export const sarifRenderer: Renderer = {
-  report: (report) => log([report]),
-  batch: (reports) => log(reports),
+  report: (report, options) => log([report], options),
+  batch: (reports, options) => log(reports, options),
+  defaultTop: Number.POSITIVE_INFINITY,
 };

@@ -18,4 +18,6 @@ export interface Renderer {
    * report's part of a batch, so thousands of plans can be written as they are audited.
    */
   stream?: (report: Report, options: RenderOptions) => string;
+  /** `top` when --top is not given, for formats whose audience needs another default than 5. */
+  defaultTop?: number;
 }

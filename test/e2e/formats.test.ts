@@ -45,7 +45,12 @@ describe("report formats", () => {
     expect(XMLValidator.validate(stdout)).toBe(true);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(stdout);
     const suite = xml.testsuites.testsuite;
-    expect(suite.name).toBe("Spoke & Chain Cycles");
+    // One suite per plan, named by its file (issue 13); the organization is a property.
+    expect(suite.name).toBe("examples/bike-shop.yaml");
+    expect(suite.properties.property[0]).toEqual({
+      name: "organization",
+      value: "Spoke & Chain Cycles",
+    });
     expect(suite.testcase.map((c: { name: string }) => c.name)).toEqual([
       "overall",
       "planning",

@@ -44,7 +44,7 @@ export async function runAudit(
   const toFile = target !== null && target !== "-";
   const renderOptions: RenderOptions = {
     color: !toFile && useColor(io, io.stdout, options.color),
-    top: options.top,
+    top: options.top ?? renderer.defaultTop ?? 5,
     width: terminalWidth(io),
   };
   const single = plans.length === 1;

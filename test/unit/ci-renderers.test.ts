@@ -1,0 +1,446 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import AjvDraft04Module from "ajv-draft-04";
+import { describe, expect, it } from "vitest";
+import { auditPlanText } from "../../src/audit/index.js";
+import type { Report } from "../../src/core/report-schema.js";
+import { ANNOTATIONS_PER_KIND, githubRenderer } from "../../src/render/github.js";
+import { junitRenderer } from "../../src/render/junit.js";
+import { GITHUB_RESULTS_PER_RUN, artifactUri, sarifRenderer } from "../../src/render/sarif.js";
+import type { RenderOptions } from "../../src/render/types.js";
+import { builtinRubrics, example, fixture, tempDir } from "../helpers.js";
+
+const require = createRequire(import.meta.url);
+const EXAMPLES = ["bakery.yaml", "bike-shop.yaml", "accounting-firm.yaml", "b2b-living.yaml"];
+const texts = EXAMPLES.map((name) => readFileSync(example(name), "utf8"));
+
+/**
+ * n reports from the examples, under paths a URI must encode (`#`, `?`, spaces, non-ASCII),
+ * every other one gated so both failing and passing plans are covered.
+ */
+async function reports(n: number, source = (i: number) => `plans/team ${i} #a?é/plan.yaml`) {
+  const rubrics = await builtinRubrics();
+  return Array.from({ length: n }, (_, i) =>
+    auditPlanText(
+      { source: source(i), display: source(i), text: texts[i % texts.length] ?? "" },
+      rubrics,
+      {
+        toolVersion: "0.0.0-test",
+        strict: false,
+        thresholds:
+          i % 2 === 0 ? { overall: 60, dimensions: { presence: 70 } } : { dimensions: {} },
+        planThresholds: true,
+      },
+    ),
+  );
+}
+
+const options = (top: number): RenderOptions => ({ color: false, top, width: 80 });
+const SIZES = [1, 3, 60];
+
+// ---------------------------------------------------------------------------------------------
+// GitHub workflow commands, read back as the Actions runner reads them (ActionCommand.TryParseV2
+// and its unescaping), so the test is the consumer, not a regex over our own output.
+
+interface Annotation {
+  kind: string;
+  properties: Record<string, string>;
+  message: string;
+}
+
+const unescapeData = (s: string) =>
+  s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+const unescapeProperty = (s: string) =>
+  s
+    .replace(/%0D/g, "\r")
+    .replace(/%0A/g, "\n")
+    .replace(/%3A/g, ":")
+    .replace(/%2C/g, ",")
+    .replace(/%25/g, "%");
+
+function parseCommand(line: string): Annotation | null {
+  if (!line.startsWith("::")) return null;
+  const end = line.indexOf("::", 2);
+  if (end < 0) return null;
+  const info = line.slice(2, end);
+  const space = info.indexOf(" ");
+  const kind = space < 0 ? info : info.slice(0, space);
+  const properties: Record<string, string> = {};
+  if (space >= 0) {
+    for (const pair of info.slice(space + 1).split(",")) {
+      const eq = pair.indexOf("=");
+      if (eq > 0) properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+    }
+  }
+  return { kind, properties, message: unescapeData(line.slice(end + 2)) };
+}
+
+function annotationsOf(output: string): Annotation[] {
+  const lines = output.split("\n").filter((l) => l !== "");
+  const parsed = lines.map(parseCommand);
+  expect(parsed.every((p) => p !== null)).toBe(true);
+  return parsed as Annotation[];
+}
+
+/** Splits a batch's annotations into each plan's, which end with the plan's closing notice. */
+function perPlan(annotations: Annotation[]): Annotation[][] {
+  const plans: Annotation[][] = [[]];
+  for (const a of annotations) {
+    plans.at(-1)?.push(a);
+    if (a.kind === "notice" && a.properties.title?.startsWith("social-audit: ")) plans.push([]);
+  }
+  return plans.slice(0, -1);
+}
+
+describe("github annotations", () => {
+  it.each(SIZES)(
+    "for %i plan(s): failed gates, the top 3, then one closing notice each",
+    async (n) => {
+      const rs = await reports(n);
+      const out =
+        n === 1
+          ? githubRenderer.report(rs[0] as Report, options(githubRenderer.defaultTop ?? 0))
+          : githubRenderer.batch(rs, options(githubRenderer.defaultTop ?? 0));
+      expect(githubRenderer.defaultTop).toBe(3);
+      const plans = perPlan(annotationsOf(out));
+      expect(plans).toHaveLength(n);
+      plans.forEach((annotations, i) => {
+        const report = rs[i] as Report;
+        const failed = report.thresholds.checks.filter((c) => !c.passed);
+        const kinds = annotations.map((a) => a.kind);
+        expect(kinds.filter((k) => k === "error")).toHaveLength(failed.length);
+        // Errors first, the closing notice last, the top recommendations between.
+        expect(kinds.slice(0, failed.length).every((k) => k === "error")).toBe(true);
+        const recommendations = annotations.slice(failed.length, -1);
+        expect(recommendations.map((a) => a.properties.title)).toEqual(
+          report.recommendations
+            .slice(0, 3)
+            .map(
+              (r) => `${report.dimensions.find((d) => d.id === r.dimension)?.title}: ${r.title}`,
+            ),
+        );
+        for (const a of recommendations) {
+          expect(a.properties.file).toBe(report.source.plan);
+          expect(Number(a.properties.line)).toBeGreaterThan(0);
+        }
+        // A gated plan's recommendations are warnings (how to pass); a passing plan's are notices.
+        expect(new Set(recommendations.map((a) => a.kind))).toEqual(
+          new Set([failed.length > 0 ? "warning" : "notice"]),
+        );
+        const closing = annotations.at(-1);
+        expect(closing?.message).toContain(`Overall ${report.overall.score.toFixed(1)}/100`);
+        expect(closing?.message).toContain(
+          `3 of ${report.recommendations.length} recommendations annotated, ${report.recommendations.length - 3} more left out`,
+        );
+        for (const kind of ["error", "warning", "notice"])
+          expect(kinds.filter((k) => k === kind).length).toBeLessThanOrEqual(ANNOTATIONS_PER_KIND);
+      });
+    },
+  );
+
+  it("never passes 10 of a kind per plan, however large --top is", async () => {
+    const rs = await reports(2);
+    const plans = perPlan(annotationsOf(githubRenderer.batch(rs, options(1000))));
+    for (const [i, annotations] of plans.entries()) {
+      const report = rs[i] as Report;
+      const counts = { error: 0, warning: 0, notice: 0 } as Record<string, number>;
+      for (const a of annotations) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
+      expect(Math.max(...Object.values(counts))).toBe(ANNOTATIONS_PER_KIND);
+      const shown = annotations.length - 1 - (counts.error ?? 0);
+      expect(annotations.at(-1)?.message).toContain(
+        `${shown} of ${report.recommendations.length} recommendations annotated, ${report.recommendations.length - shown} more left out`,
+      );
+    }
+  });
+
+  it("says nothing is left out when --top covers every recommendation", async () => {
+    const [report] = (await reports(1, () => "p.yaml")) as [Report];
+    const few = { ...report, recommendations: report.recommendations.slice(0, 2) };
+    const closing = annotationsOf(githubRenderer.report(few, options(3))).at(-1);
+    expect(closing?.message).not.toContain("left out");
+  });
+
+  it("caps failed gates at 10 errors, the last one naming the rest", async () => {
+    const [report] = (await reports(1, () => "p.yaml")) as [Report];
+    const check = {
+      ...report.thresholds.checks[0],
+      passed: false,
+    } as Report["thresholds"]["checks"][number];
+    const many = {
+      ...report,
+      thresholds: { passed: false, checks: Array.from({ length: 14 }, () => check) },
+    };
+    const errors = annotationsOf(githubRenderer.report(many, options(3))).filter(
+      (a) => a.kind === "error",
+    );
+    expect(errors).toHaveLength(ANNOTATIONS_PER_KIND);
+    expect(errors.at(-1)?.message).toContain("5 more thresholds failed");
+  });
+
+  it("escapes values and properties so the runner reads back exactly what was meant", async () => {
+    const [report] = (await reports(1, () => "odd, dir: 100%/plan\nx.yaml")) as [Report];
+    const org = "Acme: 50%, then\r\nmore ::warning::";
+    const nasty = { ...report, organization: org };
+    const out = githubRenderer.report(nasty, options(3));
+    const lines = out.split("\n").filter(Boolean);
+    const annotations = annotationsOf(out);
+    expect(annotations).toHaveLength(lines.length);
+    expect(annotations.filter((a) => a.kind === "error").length).toBeGreaterThan(0);
+    for (const a of annotations) {
+      if (a.properties.file) expect(a.properties.file).toBe("odd, dir: 100%/plan\nx.yaml");
+    }
+    expect(annotations.at(-1)?.properties.title).toBe(
+      "social-audit: Acme: 50%, then\nmore ::warning::",
+    );
+    expect(annotations.find((a) => a.kind === "error")?.message).toContain(
+      "Acme: 50%, then\nmore ::warning::",
+    );
+  });
+
+  it("a plan from stdin has annotations without a file", async () => {
+    const rs = await reports(1);
+    const stdin = { ...(rs[0] as Report), source: { plan: null } };
+    const annotations = annotationsOf(githubRenderer.report(stdin, options(3)));
+    expect(
+      annotations.every((a) => a.properties.file === undefined && a.properties.line === undefined),
+    ).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// SARIF: the official 2.1.0 schema (shipped by @microsoft/jest-sarif) and GitHub's limits.
+
+const schema = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json") as object;
+// The schema is draft-04, and its patterns predate ECMAScript's unicode regex mode.
+const validateSarif = new AjvDraft04Module.default({
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+  unicodeRegExp: false,
+}).compile(schema);
+
+interface Sarif {
+  runs: {
+    tool: { driver: { name: string; rules: { id: string }[] } };
+    invocations: { toolExecutionNotifications: { message: { text: string } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn: number };
+        };
+      }[];
+      partialFingerprints: Record<string, string>;
+      properties: { organization: string };
+    }[];
+  }[];
+}
+
+/** What GitHub code scanning requires of an upload, asserted on the parsed log. */
+function expectFitsGitHub(sarif: Sarif) {
+  expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+  expect(sarif.runs.length).toBeGreaterThan(0);
+  expect(sarif.runs.length).toBeLessThanOrEqual(20);
+  for (const run of sarif.runs) {
+    expect(run.results.length).toBeLessThanOrEqual(GITHUB_RESULTS_PER_RUN);
+    expect(run.tool.driver.rules.length).toBeLessThanOrEqual(25000);
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+      expect(result.locations.length).toBeGreaterThan(0);
+      for (const { physicalLocation } of result.locations) {
+        const { uri } = physicalLocation.artifactLocation;
+        // A URI reference: only unreserved, reserved-in-place and percent escapes, nothing raw.
+        expect(uri).toMatch(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$/);
+        expect(() => decodeURI(uri)).not.toThrow();
+        expect(physicalLocation.region.startLine).toBeGreaterThan(0);
+      }
+      expect(Object.keys(result.partialFingerprints).length).toBeGreaterThan(0);
+    }
+  }
+}
+
+describe("sarif", () => {
+  it.each(SIZES)(
+    "for %i plan(s): one run, located results, valid and within GitHub's limits",
+    async (n) => {
+      const rs = await reports(n);
+      const top = sarifRenderer.defaultTop ?? 0;
+      const sarif = JSON.parse(
+        n === 1
+          ? sarifRenderer.report(rs[0] as Report, options(top))
+          : sarifRenderer.batch(rs, options(top)),
+      ) as Sarif;
+      expectFitsGitHub(sarif);
+      expect(sarif.runs).toHaveLength(1);
+      const [run] = sarif.runs;
+      // By default every recommendation and every failed gate is a result.
+      const expected = rs.reduce(
+        (sum, r) =>
+          sum + r.recommendations.length + r.thresholds.checks.filter((c) => !c.passed).length,
+        0,
+      );
+      expect(run?.results).toHaveLength(expected);
+      const uris = new Set(
+        run?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri),
+      );
+      expect(uris.size).toBe(n);
+      for (const uri of uris) {
+        expect(uri).toMatch(/^plans\/team%20\d+%20%23a%3F%C3%A9\/plan\.yaml$/);
+        expect(decodeURIComponent(uri ?? "")).toMatch(/^plans\/team \d+ #a\?é\/plan\.yaml$/);
+      }
+      // Stable alerts: one fingerprint per plan and rule, none shared.
+      const prints = run?.results.map((r) => r.partialFingerprints["socialAudit/v1"]) ?? [];
+      expect(new Set(prints).size).toBe(prints.length);
+    },
+  );
+
+  it("applies --top to each plan and says how many were left out", async () => {
+    const rs = await reports(3);
+    const sarif = JSON.parse(sarifRenderer.batch(rs, options(2))) as Sarif;
+    expectFitsGitHub(sarif);
+    const warnings = sarif.runs[0]?.results.filter((r) => r.level === "warning") ?? [];
+    expect(warnings).toHaveLength(6);
+    const left = rs.reduce((s, r) => s + r.recommendations.length - 2, 0);
+    expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications[0]?.message.text).toBe(
+      `${left} recommendations left out: each plan lists its top 2 (--top).`,
+    );
+  });
+
+  it("keeps 300 plans within the 5,000 results GitHub stores per run, every gate included", async () => {
+    const rs = await reports(300);
+    const sarif = JSON.parse(sarifRenderer.batch(rs, options(Number.POSITIVE_INFINITY))) as Sarif;
+    expectFitsGitHub(sarif);
+    const [run] = sarif.runs;
+    const gates = rs.reduce((s, r) => s + r.thresholds.checks.filter((c) => !c.passed).length, 0);
+    expect(run?.results.filter((r) => r.level === "error")).toHaveLength(gates);
+    // Each plan gets the same share (or all it has, if fewer), so every plan is represented.
+    const perUri = new Map<string, number>();
+    for (const x of run?.results ?? []) {
+      const uri = x.locations[0]?.physicalLocation.artifactLocation.uri ?? "";
+      if (x.level === "warning") perUri.set(uri, (perUri.get(uri) ?? 0) + 1);
+    }
+    const listed = rs.map((r) => perUri.get(artifactUri(r.source.plan ?? "")) ?? 0);
+    const share = Math.max(...listed);
+    expect(share).toBeGreaterThan(0);
+    expect(listed).toEqual(rs.map((r) => Math.min(share, r.recommendations.length)));
+    // ... and the share is the largest that fits.
+    const withOneMore = rs.reduce(
+      (s, r) => s + Math.min(share + 1, r.recommendations.length),
+      gates,
+    );
+    expect(withOneMore).toBeGreaterThan(GITHUB_RESULTS_PER_RUN);
+    expect(run?.invocations[0]?.toolExecutionNotifications[0]?.message.text).toMatch(
+      /recommendations left out: each plan lists its top \d+ so the run stays within GitHub's 5000 results per run\./,
+    );
+  });
+
+  it("a plan from stdin is reported at <stdin> with a region, so GitHub accepts it", async () => {
+    const rs = await reports(1);
+    const stdin = { ...(rs[0] as Report), source: { plan: null } };
+    const sarif = JSON.parse(sarifRenderer.report(stdin, options(3))) as Sarif;
+    expectFitsGitHub(sarif);
+    for (const r of sarif.runs[0]?.results ?? []) {
+      expect(r.locations[0]?.physicalLocation.artifactLocation.uri).toBe("%3Cstdin%3E");
+      expect(decodeURIComponent("%3Cstdin%3E")).toBe("<stdin>");
+    }
+  });
+
+  it("fingerprints stay the same when an answer moves to another line", async () => {
+    const [report] = (await reports(1, () => "p.yaml")) as [Report];
+    const moved = {
+      ...report,
+      recommendations: report.recommendations.map((r) => ({
+        ...r,
+        location: { line: 999, column: 3 },
+      })),
+    };
+    const prints = (r: Report) =>
+      (JSON.parse(sarifRenderer.report(r, options(100))) as Sarif).runs[0]?.results.map(
+        (x) => x.partialFingerprints["socialAudit/v1"],
+      );
+    expect(prints(moved)).toEqual(prints(report));
+  });
+
+  it.each([
+    ["examples/bike-shop.yaml", "examples/bike-shop.yaml"],
+    ["plans/a #1?.yaml", "plans/a%20%231%3F.yaml"],
+    ["plans/100% sure.yaml", "plans/100%25%20sure.yaml"],
+    ["plans/café/ünïcode.yaml", "plans/caf%C3%A9/%C3%BCn%C3%AFcode.yaml"],
+    ["plans\\windows\\plan.yaml", "plans/windows/plan.yaml"],
+    ["a:b/plan.yaml", "a%3Ab/plan.yaml"],
+    ["teams/r&d+ops@hq.yaml", "teams/r&d+ops@hq.yaml"],
+    ["/home/ci/work/plan #2.yaml", "file:///home/ci/work/plan%20%232.yaml"],
+    ["C:\\work\\plan.yaml", "file:///C:/work/plan.yaml"],
+  ])("encodes %s as the URI reference %s", (path, uri) => {
+    expect(artifactUri(path)).toBe(uri);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// JUnit: Jenkins' XSD (test/fixtures/schemas/junit-10.xsd) through xmllint.
+
+const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
+const XSD = fixture("schemas", "junit-10.xsd");
+
+function expectValidJunit(xml: string) {
+  const file = join(tempDir(), "junit.xml");
+  writeFileSync(file, xml);
+  const run = spawnSync("xmllint", ["--noout", "--schema", XSD, file], { encoding: "utf8" });
+  expect(run.stderr).toContain("validates");
+  expect(run.status).toBe(0);
+}
+
+function testIds(xml: string): { suites: string[]; ids: string[] } {
+  const suites = [...xml.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1] ?? "");
+  const ids = [...xml.matchAll(/<testcase name="([^"]*)" classname="([^"]*)"/g)].map(
+    (m) => `${m[2]}::${m[1]}`,
+  );
+  return { suites, ids };
+}
+
+describe("junit", () => {
+  if (!xmllint)
+    console.warn(
+      "xmllint is missing (apt-get install libxml2-utils): JUnit XSD validation skipped",
+    );
+
+  it.skipIf(!xmllint).each(SIZES)(
+    "for %i plan(s): valid against Jenkins' XSD, one suite per plan named by its file",
+    async (n) => {
+      const rs = await reports(n, (i) => `plans/team-${i}.yaml`);
+      const xml =
+        n === 1
+          ? junitRenderer.report(rs[0] as Report, options(5))
+          : junitRenderer.batch(rs, options(5));
+      expectValidJunit(xml);
+      const { suites, ids } = testIds(xml);
+      expect(suites).toEqual(rs.map((r) => r.source.plan));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toHaveLength(n * 5);
+    },
+  );
+
+  it.skipIf(!xmllint)(
+    "keeps test ids unique when two plans share a name, or one comes from stdin",
+    async () => {
+      const rs = await reports(4, (i) => ["a.yaml", "a.yml", "a.yaml", "x.yaml"][i] ?? "");
+      const stdin = { ...(rs[3] as Report), source: { plan: null } };
+      const xml = junitRenderer.batch([...rs.slice(0, 3), stdin], options(5));
+      expectValidJunit(xml);
+      const { suites, ids } = testIds(xml);
+      expect(suites).toEqual(["a.yaml", "a.yml", "a.yaml", "&lt;stdin&gt;"]);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.filter((id) => id.endsWith("::overall"))).toEqual([
+        "a::overall",
+        "a (2)::overall",
+        "a (3)::overall",
+        "stdin::overall",
+      ]);
+    },
+  );
+});
