@@ -218,6 +218,25 @@ describe("compareReports", () => {
     ]);
   });
 
+  it("compares no question that is scored on one side only (its rubric changed its kind)", () => {
+    const c = compareReports(
+      report(0, [
+        dimension("presence", 0, [
+          question("became-text", 0.5, "Some"),
+          question("became-scored", null, "n"),
+        ]),
+      ]),
+      report(0, [
+        dimension("presence", 0, [
+          question("became-text", null, "n"),
+          question("became-scored", 0.5, "Some"),
+        ]),
+      ]),
+    );
+    expect(c.improved).toStrictEqual([]);
+    expect(c.regressed).toStrictEqual([]);
+  });
+
   it("compares no questions of a dimension present on one side only", () => {
     const c = compareReports(
       report(0, [dimension("planning", 0, [question("p", 0, "No")])]),
