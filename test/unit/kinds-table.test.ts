@@ -611,6 +611,25 @@ describe("question schemas: what a rubric author is told", () => {
     ).toEqual(problems);
   });
 
+  it("marks the rules zod cannot check itself as custom issues", () => {
+    const codes = (raw: Record<string, unknown>) =>
+      kinds.QuestionSchema.safeParse({ ...base, ...raw }).error?.issues.map((i) => i.code);
+    expect(codes(numberQ(5, 5, bands({ from: 5, score: 1 })))).toEqual(["custom"]);
+    expect(codes(numberQ(0, 10, bands({ from: 1, score: 1 })))).toEqual(["custom"]);
+    expect(codes({ kind: "scale", min: 3, max: 3, labels: ["a"] })).toEqual(["custom"]);
+    expect(codes({ kind: "scale", min: 0, max: 11, labels: ["a"] })).toEqual(["custom"]);
+    expect(codes({ kind: "scale", labels: ["a"] })).toEqual(["custom"]);
+    expect(
+      codes({
+        kind: "choice",
+        choices: [
+          { value: "a", label: "A", score: 0 },
+          { value: "a", label: "B", score: 1 },
+        ],
+      }),
+    ).toEqual(["custom"]);
+  });
+
   it("fills in defaults: boolean scores, scale bounds, number min, text single-line", () => {
     expect(parse(bool)).toMatchObject({ scores: { yes: 1, no: 0 } });
     expect(parse(scale)).toMatchObject({ min: 1, max: 5 });
