@@ -540,6 +540,16 @@ const schemaCases: SchemaCase[] = [
     problems: [],
   },
   {
+    name: "scale of 6 points high up the number line",
+    raw: { kind: "scale", min: 5, max: 10, labels: "abcdef".split("") },
+    problems: [],
+  },
+  {
+    name: "scale with a fractional min",
+    raw: { kind: "scale", min: 0.5, max: 3, labels: ["a"] },
+    problems: [{ path: ["min"], message: "must be a whole number" }],
+  },
+  {
     name: "scale of 12 points",
     raw: { kind: "scale", min: 0, max: 11, labels: "abcdefghijkl".split("") },
     problems: [{ path: ["max"], message: "a scale may have at most 11 points" }],
