@@ -130,6 +130,15 @@ describe("zodProblems", () => {
     ]);
   });
 
+  it("rewrites only invalid types, whatever another issue's message says", () => {
+    const union = z.union([z.string(), z.number()]).safeParse(true, { reportInput: true });
+    expect(union.error?.issues[0]?.code).toBe("invalid_union");
+    expect(zodProblems(union.error as z.ZodError)).toStrictEqual([
+      { path: [], message: union.error?.issues[0]?.message },
+    ]);
+    expect(union.error?.issues[0]?.message).toMatch(/^Invalid input/);
+  });
+
   it("reports unknown keys on the key itself, with a suggestion when it knows the fields", () => {
     const schema = z.strictObject({ nested: z.strictObject({ title: z.string() }) });
     const error = schema.safeParse({ nested: { title: "t", titel: "t", zzz: 1 } })
