@@ -605,6 +605,17 @@ const schemaCases: SchemaCase[] = [
     },
     problems: [{ path: ["cap"], message: "must be a number greater than 0" }],
   },
+  // kind
+  {
+    name: "an unknown kind, answered with the known ones",
+    raw: { kind: "slider" },
+    problems: [
+      {
+        path: ["kind"],
+        message: 'kind must be one of "choice", "multi", "boolean", "scale", "number", "text"',
+      },
+    ],
+  },
   // boolean
   {
     name: "boolean with a score out of range",
