@@ -4,6 +4,8 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { ignores: ["dist/", "coverage/", "bench/.out/", "node_modules/", "test/fixtures/"] },
+  // Stryker's sandboxes (left behind by a failed run) and reports.
+  { ignores: [".stryker-tmp*/", "reports/"] },
   js.configs.recommended,
   {
     files: ["**/*.ts"],

@@ -46,6 +46,7 @@ export function bandProblems(
 ): { path: (string | number)[]; message: string }[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
   bands.forEach((band, i) => {
+    // Stryker disable next-line ConditionalExpression: undefined <= a number is false, so the guard only says what it means
     if (band.to !== undefined && band.to <= band.from) {
       problems.push({
         path: ["bands", i, "to"],
@@ -102,6 +103,7 @@ export const numberKind = {
   },
   score: (q: NumberQuestion, answer: number): number => bandFor(q, answer)?.score ?? 0,
   describe: (q: NumberQuestion, answer: number): string => {
+    // Stryker disable next-line OptionalChaining: bands tile min..max, so every valid answer has a band
     const label = bandFor(q, answer)?.label;
     return `${answer} ${q.unit}${label ? ` (${label})` : ""}`;
   },
