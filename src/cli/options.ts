@@ -54,6 +54,8 @@ export const AuditOptionsSchema = z.object({
       return value;
     }),
   strict: z.boolean().default(false),
+  /** --dimension, repeatable: assess only these; undefined assesses every dimension. */
+  dimension: z.array(z.string().min(1)).optional(),
   baseline: z.string().min(1).optional(),
   failOnRegression: z.boolean().default(false),
   rubrics: z.array(z.string().min(1)).default([]),

@@ -40,6 +40,14 @@ function table(c: Comparison, options: { color: boolean }): string {
   const list = (title: string, items: string[]) => {
     if (items.length > 0) lines.push("", k.bold(title), ...items.map((i) => `  ${i}`));
   };
+  for (const r of c.rubricChanges)
+    list(
+      `Rubric changed: ${r.dimension} ${r.versionBefore} -> ${r.versionAfter} (not counted as regressions)`,
+      [
+        ...r.questionsAdded.map((q) => `+ ${r.dimension}.${q.id}: ${oneLine(q.prompt)}`),
+        ...r.questionsRemoved.map((q) => `- ${r.dimension}.${q.id}: ${oneLine(q.prompt)}`),
+      ],
+    );
   list(
     `Improved (${c.improved.length})`,
     c.improved.map(
@@ -78,6 +86,11 @@ function markdown(c: Comparison): string {
   const section = (title: string, items: string[]) => {
     if (items.length > 0) out.push(`## ${title}`, "", ...items.map((i) => `- ${i}`), "");
   };
+  for (const r of c.rubricChanges)
+    section(`Rubric changed: ${md(r.dimension)} ${md(r.versionBefore)} → ${md(r.versionAfter)}`, [
+      ...r.questionsAdded.map((q) => `Added: ${md(q.prompt)} (\`${r.dimension}.${q.id}\`)`),
+      ...r.questionsRemoved.map((q) => `Removed: ${md(q.prompt)} (\`${r.dimension}.${q.id}\`)`),
+    ]);
   section(
     "Improved",
     c.improved.map((q) => `${md(q.prompt)} (${pct(q.before)} → ${pct(q.after)})`),

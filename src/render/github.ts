@@ -1,5 +1,5 @@
 import type { Report } from "../core/report-schema.js";
-import { dimensionTitle, thresholdName } from "./report-text.js";
+import { dimensionTitle, isAssessed, nowAndNext, thresholdName } from "./report-text.js";
 import { stripControl } from "./sanitize.js";
 import type { Renderer } from "./types.js";
 
@@ -23,16 +23,17 @@ function command(
 /** Annotations for GitHub Actions: each recommendation at its plan line, each failed threshold as an error. */
 function annotations(report: Report): string[] {
   const file = report.source.plan ?? undefined;
+  // Critical findings are errors titled "Fix first", so they stand out in the run's summary.
   const lines = report.recommendations.map((r) =>
     command(
-      "warning",
+      r.critical ? "error" : "warning",
       {
         file,
         line: file ? r.location?.line : undefined,
         col: file ? r.location?.column : undefined,
-        title: `${dimensionTitle(report, r.dimension)}: ${r.title}`,
+        title: `${r.critical ? "Fix first: " : ""}${dimensionTitle(report, r.dimension)}: ${r.title}`,
       },
-      `${r.detail} (${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)`,
+      `${r.critical && r.why ? `${r.why} ` : ""}${r.target ? `${nowAndNext(r)} ` : ""}${r.detail} (${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)`,
     ),
   );
   for (const check of report.thresholds.checks.filter((c) => !c.passed)) {
@@ -48,7 +49,7 @@ function annotations(report: Report): string[] {
     command(
       "notice",
       { title: `social-audit: ${report.organization}` },
-      `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => `${d.title} ${d.score.toFixed(1)}`).join(", ")}`,
+      `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => (isAssessed(d) ? `${d.title} ${d.score.toFixed(1)}` : `${d.title} not assessed`)).join(", ")}`,
     ),
   );
   return lines;

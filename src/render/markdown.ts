@@ -1,6 +1,21 @@
 import type { Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
-import { dimensionTitle, notesOf, stepTitles, thresholdName } from "./report-text.js";
+import {
+  capNote,
+  dimensionTitle,
+  fixFirst,
+  gainDimension,
+  gainOverall,
+  isAssessed,
+  nextSteps,
+  notApplicable,
+  notesOf,
+  nowAndNext,
+  overallCapNote,
+  stepTitles,
+  thresholdName,
+  thresholdVerdict,
+} from "./report-text.js";
 import { stripControl } from "./sanitize.js";
 import { bar } from "./table.js";
 import type { RenderOptions, Renderer } from "./types.js";
@@ -28,25 +43,50 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     `**Overall: ${report.overall.score.toFixed(1)}/100, ${md(report.overall.level.label)}.** ${overallLevel ? md(overallLevel.summary) : ""}`,
     "",
   );
+  const overallCap = overallCapNote(report);
+  if (overallCap) out.push(`**Level ${md(overallCap)}.**`, "");
 
   out.push("| Dimension | Score | Level | |", "| --- | ---: | --- | --- |");
-  for (const d of report.dimensions)
+  for (const d of report.dimensions) {
+    if (!isAssessed(d)) {
+      out.push(`| ${md(d.title)} | - | not assessed | |`);
+      continue;
+    }
+    const cap = capNote(report, d);
     out.push(
-      `| ${md(d.title)} | ${d.score.toFixed(1)} | ${md(d.level.label)} | \`${bar(d.score)}\` |`,
+      `| ${md(d.title)} | ${d.score.toFixed(1)} | ${md(d.level.label)}${cap ? ` (${md(cap)})` : ""} | \`${bar(d.score)}\` |`,
     );
+  }
   out.push("");
 
-  if (report.recommendations.length > 0) {
-    const top = report.recommendations.slice(0, Math.max(options.top, 1));
+  const critical = fixFirst(report);
+  if (critical.length > 0) {
+    out.push(`${heading}# Fix first`, "");
+    out.push(
+      "Critical findings: answers that mean nobody is home or the organisation is at risk. They hold the level down until fixed, whatever their gain.",
+      "",
+    );
+    for (const r of critical)
+      out.push(
+        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
+        ...(r.why ? [`   ${md(r.why)}  `] : []),
+        `   ${md(nowAndNext(r))} ${md(r.detail)}`,
+      );
+    out.push("");
+  }
+
+  const rest = nextSteps(report);
+  if (rest.length > 0) {
+    const top = rest.slice(0, Math.max(options.top, 1));
     out.push(`${heading}# Next steps`, "");
     out.push(
-      `The ${top.length} highest-value recommendations of ${report.recommendations.length}, ranked by gain per unit of effort.`,
+      `The ${top.length} highest-value recommendations of ${rest.length}, ranked by overall gain (points of 100) per unit of effort.`,
       "",
     );
     for (const r of top) {
       out.push(
-        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)  `,
-        `   ${md(r.detail)}`,
+        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
+        `   ${r.target ? `${md(nowAndNext(r))} ` : ""}${md(r.detail)}`,
       );
     }
     out.push("");
@@ -54,6 +94,10 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
 
   out.push(`${heading}# Dimensions`, "");
   for (const d of report.dimensions) {
+    if (!isAssessed(d)) {
+      out.push(`${heading}## ${md(d.title)}: not assessed`, "");
+      continue;
+    }
     out.push(
       `${heading}## ${md(d.title)}: ${d.score.toFixed(1)} (${md(d.level.label)})`,
       "",
@@ -69,10 +113,14 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     }
     const recs = report.recommendations.filter((r) => r.dimension === d.id);
     if (recs.length > 0) {
-      out.push("", "| # | Recommendation | Effort | Gain |", "| ---: | --- | --- | ---: |");
+      out.push(
+        "",
+        "| # | Recommendation | Effort | Gain (dimension) |",
+        "| ---: | --- | --- | ---: |",
+      );
       for (const r of recs)
         out.push(
-          `| ${r.rank} | **${md(r.title)}**: ${md(r.detail)} | ${r.effort} | +${r.gain.dimension.toFixed(1)} |`,
+          `| ${r.rank} | ${r.critical ? "**Fix first:** " : ""}**${md(r.title)}**: ${md(r.detail)} | ${r.effort} | ${gainDimension(r).replace(" in dimension", "")} |`,
         );
     }
     out.push("");
@@ -83,6 +131,16 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     for (const u of report.unanswered)
       out.push(
         `- ${md(dimensionTitle(report, u.dimension))}: ${md(u.prompt)} (\`${u.dimension}.${u.question}\`)`,
+      );
+    out.push("");
+  }
+
+  const skipped = notApplicable(report);
+  if (skipped.length > 0) {
+    out.push(`${heading}# Not applicable`, "", "These carry no weight in the scores.", "");
+    for (const n of skipped)
+      out.push(
+        `- ${md(dimensionTitle(report, n.dimension))}: ${md(n.prompt)} (\`${n.dimension}.${n.question}\`). ${md(n.reason)}`,
       );
     out.push("");
   }
@@ -104,7 +162,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     );
     for (const c of report.thresholds.checks)
       out.push(
-        `| ${thresholdName(c)} | ${c.actual.toFixed(1)} | ${c.passed ? "pass" : "**FAIL**"} | ${c.source} |`,
+        `| ${thresholdName(c)} | ${c.actual.toFixed(1)} | ${c.passed || c.evaluated === false ? thresholdVerdict(c) : "**FAIL**"} | ${c.source} |`,
       );
     out.push("");
   }

@@ -1,6 +1,6 @@
 import { toJson } from "./json-text.js";
 import type { Report } from "../core/report-schema.js";
-import { dimensionTitle, thresholdName } from "./report-text.js";
+import { dimensionTitle, nowAndNext, thresholdName } from "./report-text.js";
 import { stripControl } from "./sanitize.js";
 import type { Renderer } from "./types.js";
 
@@ -83,17 +83,25 @@ function log(reports: readonly Report[]): string {
           tags: ["social-readiness", r.dimension],
         },
       }));
+      // A critical finding is an error: it caps the level and is listed under Fix first.
+      const fix = r.critical === true;
       results.push({
         ruleId: id,
         ruleIndex: index,
-        level: "warning",
+        level: fix ? "error" : "warning",
         message: {
           text: stripControl(
-            `${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall): ${r.detail}`,
+            `${fix ? "Fix first: " : ""}${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall): ${fix && r.why ? `${r.why} ` : ""}${r.target ? `${nowAndNext(r)} ` : ""}${r.detail}`,
           ),
         },
         ...location(report, r.location),
-        properties: { organization: report.organization, rank: r.rank, gain: r.gain },
+        properties: {
+          organization: report.organization,
+          rank: r.rank,
+          gain: r.gain,
+          critical: fix,
+          ...(r.target ? { current: r.current ?? null, target: r.target } : {}),
+        },
       });
     }
     for (const check of report.thresholds.checks.filter((c) => !c.passed)) {

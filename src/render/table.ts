@@ -2,6 +2,17 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { DimensionResult, Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
+import {
+  capNote,
+  fixFirst,
+  gainOverall,
+  isAssessed,
+  nextSteps,
+  notApplicable,
+  nowAndNext,
+  overallCapNote,
+  thresholdVerdict,
+} from "./report-text.js";
 import { oneLine } from "./sanitize.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -31,11 +42,12 @@ function table(head: string[], options: RenderOptions, colWidths?: (number | nul
 }
 
 function dimensionRow(c: ChalkInstance, report: Report, d: DimensionResult): string[] {
+  if (!isAssessed(d)) return [oneLine(d.title), "-", c.dim("not assessed"), ""];
   const colour = levelColour(c, report, d.level.id);
   return [
     oneLine(d.title),
     d.score.toFixed(1),
-    colour(oneLine(d.level.label)),
+    colour(oneLine(d.level.label)) + (capNote(report, d) ? c.red(" (capped)") : ""),
     colour(bar(d.score)),
   ];
 }
@@ -54,6 +66,8 @@ function renderReport(report: Report, options: RenderOptions): string {
   lines.push(
     `Overall ${c.bold(report.overall.score.toFixed(1))}/100  ${overallColour(`${oneLine(report.overall.level.label)}  ${bar(report.overall.score)}`)}`,
   );
+  const overallCap = overallCapNote(report);
+  if (overallCap) lines.push(c.red(`Level ${overallCap}`));
   lines.push("");
 
   const scores = table(["Dimension", "Score", "Level", ""], options);
@@ -73,11 +87,29 @@ function renderReport(report: Report, options: RenderOptions): string {
       c.dim(`Weights from the plan: ${weighted.map((d) => `${d.id} ${d.weight}`).join(", ")}`),
     );
 
-  const top = report.recommendations.slice(0, options.top);
+  for (const d of report.dimensions) {
+    const note = capNote(report, d);
+    if (note) lines.push(c.red(`${oneLine(d.title)}: ${note}`));
+  }
+
+  // Critical findings are never cut by --top: nobody should miss that nobody is home.
+  const critical = fixFirst(report);
+  if (critical.length > 0) {
+    lines.push("", c.bold(c.red(`Fix first (${critical.length})`)));
+    for (const r of critical) {
+      const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
+      lines.push(`  ${r.rank}. ${c.bold(oneLine(r.title))} (${oneLine(title)})`);
+      if (r.why) lines.push(`     ${oneLine(r.why)}`);
+      lines.push(`     ${oneLine(nowAndNext(r))} ${oneLine(r.detail)}`);
+    }
+  }
+
+  const rest = nextSteps(report);
+  const top = rest.slice(0, options.top);
   if (top.length > 0) {
-    lines.push("", c.bold(`Next steps (top ${top.length} of ${report.recommendations.length})`));
+    lines.push("", c.bold(`Next steps (top ${top.length} of ${rest.length})`));
     const textWidth = Math.max(30, options.width - 36);
-    const steps = table(["#", "Recommendation", "Dimension", "Effort", "Gain"], options, [
+    const steps = table(["#", "Recommendation", "Dimension", "Effort", "Gain (overall)"], options, [
       4,
       textWidth,
       15,
@@ -88,10 +120,10 @@ function renderReport(report: Report, options: RenderOptions): string {
       const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
       steps.push([
         String(r.rank),
-        `${c.bold(oneLine(r.title))}\n${oneLine(r.detail)}`,
+        `${c.bold(oneLine(r.title))}\n${oneLine(r.detail)}${r.target ? `\n${c.dim(oneLine(nowAndNext(r)))}` : ""}`,
         oneLine(title),
         r.effort,
-        `+${r.gain.overall.toFixed(1)}`,
+        gainOverall(r).replace(" overall", ""),
       ]);
     }
     lines.push(steps.toString());
@@ -121,11 +153,25 @@ function renderReport(report: Report, options: RenderOptions): string {
       lines.push(`  ${u.dimension}.${u.question}: ${oneLine(u.prompt)}`);
   }
 
+  const skipped = notApplicable(report);
+  if (skipped.length > 0) {
+    lines.push("", c.bold(`Not applicable (${skipped.length}, not counted)`));
+    for (const n of skipped)
+      lines.push(
+        `  ${n.dimension}.${n.question}: ${oneLine(n.prompt)} ${c.dim(oneLine(n.reason))}`,
+      );
+  }
+
   if (report.thresholds.checks.length > 0) {
     lines.push("", c.bold("Thresholds"));
     for (const check of report.thresholds.checks) {
       const name = check.scope === "overall" ? "overall" : check.dimension;
-      const verdict = check.passed ? c.green("pass") : c.red("FAIL");
+      const verdict =
+        check.evaluated === false
+          ? c.dim(thresholdVerdict(check))
+          : check.passed
+            ? c.green("pass")
+            : c.red("FAIL");
       const relation = check.kind === "baseline" ? "baseline" : "minimum";
       lines.push(
         `  ${verdict}  ${name} ${check.actual.toFixed(1)} (${relation} ${check.min.toFixed(1)}, from ${check.source})`,

@@ -2,7 +2,8 @@ import { basename, resolve } from "node:path";
 import { baselineChecks } from "../../core/compare.js";
 import type { Report } from "../../core/report-schema.js";
 import type { RubricSet } from "../../core/rubric.js";
-import { EXIT, UsageError, UserError } from "../../errors.js";
+import { didYouMean } from "../../core/suggest.js";
+import { EXIT, UsageError, UserError, formatDiagnostic, type Diagnostic } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { fileSink, streamSink, type OutputSink } from "../../io/output-sink.js";
 import { packageInfo } from "../../io/package-root.js";
@@ -66,7 +67,28 @@ export async function runAudit(
       );
     }
   }
-  const audit = await auditor(io, rubrics, options);
+  const known = rubrics.dimensions.map((d) => d.rubric.id);
+  for (const id of options.dimension ?? []) {
+    if (!known.includes(id))
+      throw new UsageError(
+        `--dimension names unknown dimension "${id}"${didYouMean(id, known)}`,
+        `Known dimensions: ${known.join(", ")}`,
+      );
+  }
+  // Each distinct line once: the no-profile hint would otherwise repeat for every plan.
+  const said = new Set<string>();
+  const warn = (found: readonly Diagnostic[]) => {
+    printWarnings(
+      io,
+      found.filter((d) => {
+        const line = formatDiagnostic(d);
+        if (said.has(line)) return false;
+        said.add(line);
+        return true;
+      }),
+    );
+  };
+  const audit = await auditor(io, rubrics, options, warn);
 
   const renderer = await loadRenderer(format);
   const target = options.output ?? null;
@@ -108,7 +130,10 @@ export async function runAudit(
       for await (const batch of parallel.auditInWorkers(plans, jobs, setup)) {
         for (const outcome of batch.outcomes) {
           if ("error" in outcome) skipInvalid(outcome.error);
-          else outcomes.push(outcome);
+          else {
+            if (outcome.warnings) warn(outcome.warnings);
+            outcomes.push(outcome);
+          }
         }
         await sink.write(batch.output);
       }
@@ -198,6 +223,7 @@ function auditSettings(options: AuditOptions): AuditSettings {
     toolVersion: packageInfo().version,
     strict: options.strict,
     thresholds: { overall: options.failUnder, dimensions: options.min },
+    dimensions: options.dimension,
   };
 }
 
@@ -206,12 +232,13 @@ async function auditor(
   io: CliIO,
   rubrics: RubricSet,
   options: AuditOptions,
+  warn: (found: readonly Diagnostic[]) => void,
 ): Promise<(plan: PlanText) => Report> {
   // Reading a report means building the report schema; only a baseline needs that.
   const baselines = options.baseline
     ? await (
         await import("../report-source.js")
-      ).loadReportOrPlan(options.baseline, io.cwd, async () => rubrics)
+      ).loadReportOrPlan(options.baseline, io.cwd, () => Promise.resolve(rubrics))
     : [];
   const settings = auditSettings(options);
   const extraChecks = (report: Omit<Report, "thresholds">) => {
@@ -227,6 +254,6 @@ async function auditor(
   };
   return (input) => {
     if ("error" in input) throw input.error;
-    return auditPlanText(input, rubrics, settings, extraChecks);
+    return auditPlanText(input, rubrics, settings, extraChecks, warn);
   };
 }
