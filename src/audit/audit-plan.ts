@@ -3,10 +3,17 @@ import { buildReport, type ReportInput } from "../core/report.js";
 import type { Report } from "../core/report-schema.js";
 import type { RubricSet } from "../core/rubric.js";
 import type { ThresholdOptions } from "../core/thresholds.js";
-import { UserError } from "../errors.js";
+import { UserError, type Diagnostic } from "../errors.js";
 import type { Plan } from "../core/plan.js";
 import { parsePlan } from "../io/load-plan.js";
 import type { PlanText } from "./plan-text.js";
+
+/** Said once per run when a plan has no profile: the audit still works, just untailored. */
+export const NO_PROFILE_HINT: Diagnostic = {
+  severity: "warning",
+  message:
+    "a plan without `profile:` is audited as if every question applied; add profile: { size, sector, regulated, audience } to leave out questions that cannot apply to it",
+};
 
 /** Everything besides the plan and rubrics that decides a plan's report; plain data, so workers can share it. */
 export interface AuditSettings {
@@ -15,6 +22,8 @@ export interface AuditSettings {
   thresholds: ThresholdOptions;
   /** false with --no-plan-thresholds; a plan's own thresholds apply unless it says so */
   planThresholds?: boolean | undefined;
+  /** `--dimension`: the dimensions to assess; undefined for all. */
+  dimensions?: string[] | undefined;
 }
 
 /** Plan text -> report: the one audit step, shared by every command and the worker threads. */
@@ -23,8 +32,13 @@ export function auditPlanText(
   rubrics: RubricSet,
   settings: AuditSettings,
   extraChecks?: ReportInput["extraChecks"],
+  warn?: (warnings: Diagnostic[]) => void,
 ): Report {
   const loaded = parsePlan(plan.text, plan.display, rubrics, { strict: settings.strict });
+  if (warn) {
+    const warnings = loaded.plan.profile ? loaded.warnings : [...loaded.warnings, NO_PROFILE_HINT];
+    if (warnings.length > 0) warn(warnings);
+  }
   return buildReport({
     rubrics,
     plan: planForGate(loaded.plan, settings.planThresholds !== false),
@@ -32,6 +46,7 @@ export function auditPlanText(
     planSource: plan.source === "-" ? null : plan.source,
     thresholds: settings.thresholds,
     locate: loaded.locate,
+    assess: settings.dimensions,
     ...(extraChecks ? { extraChecks } : {}),
   });
 }

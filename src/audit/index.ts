@@ -5,7 +5,7 @@
  */
 import type { Report } from "../core/report-schema.js";
 import type { RubricSet } from "../core/rubric.js";
-import { UserError } from "../errors.js";
+import { UserError, type Diagnostic } from "../errors.js";
 import type { RubricSources } from "../io/load-rubrics.js";
 import { loadRenderer, type Format, type RenderOptions } from "../render/index.js";
 import { auditPlanText, baselineCheck, type AuditSettings } from "./audit-plan.js";
@@ -67,12 +67,19 @@ export async function* auditPlans(request: AuditRequest): AsyncGenerator<Audited
     if ("error" in plan) outcome = { source: shown, error: plan.error };
     else {
       try {
-        const report = auditPlanText(plan, request.rubrics, request.settings, extraChecks);
+        let warnings: Diagnostic[] | undefined;
+        const report = auditPlanText(
+          plan,
+          request.rubrics,
+          request.settings,
+          extraChecks,
+          (found) => (warnings = found),
+        );
         const failed = report.thresholds.checks.filter((c) => !c.passed);
         if (render && request.stream) {
           output = render(report, request.stream.options);
-          outcome = { source: shown, failed };
-        } else outcome = { source: shown, failed, report };
+          outcome = { source: shown, failed, warnings };
+        } else outcome = { source: shown, failed, report, warnings };
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
         outcome = { source: shown, error };

@@ -1,12 +1,18 @@
 import type { Report, ThresholdCheck } from "../core/report-schema.js";
-import type { UserError } from "../errors.js";
+import type { Diagnostic, UserError } from "../errors.js";
 
 /**
  * What happened to one plan: its failed threshold checks (and, when audited in this thread,
  * its report), or why it could not be read or audited.
  */
 export type PlanOutcome =
-  | { source: string; failed: ThresholdCheck[]; report?: Report | undefined }
+  | {
+      source: string;
+      failed: ThresholdCheck[];
+      report?: Report | undefined;
+      /** Deprecated ids, a missing profile: worth a line on stderr, not a failure. */
+      warnings?: Diagnostic[] | undefined;
+    }
   | { source: string; error: UserError };
 
 /**

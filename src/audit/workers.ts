@@ -31,7 +31,7 @@ export interface WorkerSetup {
 
 /** A plan's outcome as it crosses threads: errors as plain data, rebuilt as UserError on arrival. */
 type WorkerOutcome =
-  | { source: string; failed: ThresholdCheck[] }
+  | { source: string; failed: ThresholdCheck[]; warnings?: Diagnostic[] }
   | {
       source: string;
       error: { message: string; diagnostics: readonly Diagnostic[]; hint?: string | undefined };
@@ -182,9 +182,20 @@ export async function runAuditWorker(): Promise<void> {
       const outcomes = sources.map((source): WorkerOutcome => {
         try {
           const text = readTextFileSync(resolve(setup.cwd, source), source);
-          const report = auditPlanText({ source, display: source, text }, rubrics, setup.settings);
+          let warnings: Diagnostic[] | undefined;
+          const report = auditPlanText(
+            { source, display: source, text },
+            rubrics,
+            setup.settings,
+            undefined,
+            (found) => (warnings = found),
+          );
           texts.push(render(report, setup.renderOptions));
-          return { source, failed: report.thresholds.checks.filter((c) => !c.passed) };
+          return {
+            source,
+            failed: report.thresholds.checks.filter((c) => !c.passed),
+            ...(warnings ? { warnings } : {}),
+          };
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           return {

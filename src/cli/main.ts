@@ -75,6 +75,12 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
           "exit 1 when a dimension is below SCORE (repeatable)",
         ).argParser(collect),
       )
+      .addOption(
+        new Option(
+          "--dimension <id>",
+          "assess only this dimension (repeatable); the others are shown as not assessed",
+        ).argParser(collect),
+      )
       .option("--top <n>", "how many recommendations to show (default 5; github 3; sarif all)")
       .option("--strict", "treat unanswered questions as errors")
       .option(

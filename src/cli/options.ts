@@ -63,6 +63,8 @@ export const AuditOptionsSchema = z.object({
       return value;
     }),
   strict: z.boolean().default(false),
+  /** --dimension, repeatable: assess only these; undefined assesses every dimension. */
+  dimension: z.array(z.string().min(1)).optional(),
   baseline: fileOption("--baseline").optional(),
   failOnRegression: z.boolean().default(false),
   exitZero: z.boolean().default(false),

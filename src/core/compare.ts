@@ -30,7 +30,17 @@ export interface Comparison {
   regressed: QuestionChange[];
   resolved: { dimension: string; question: string; title: string }[];
   added: { dimension: string; question: string; title: string }[];
+  /** Dimensions scored with different rubrics: what was asked differs, so these are not regressions. */
+  rubricChanges: RubricChange[];
   warnings: string[];
+}
+
+export interface RubricChange {
+  dimension: string;
+  versionBefore: string;
+  versionAfter: string;
+  questionsAdded: { id: string; prompt: string }[];
+  questionsRemoved: { id: string; prompt: string }[];
 }
 
 function change(
@@ -56,14 +66,34 @@ export function compareReports(before: Report, after: Report): Comparison {
   const ids = [
     ...new Set([...before.dimensions.map((d) => d.id), ...after.dimensions.map((d) => d.id)]),
   ];
+  const rubricChanges: RubricChange[] = [];
   const dimensions = ids.map((id) => {
     const b = before.dimensions.find((d) => d.id === id);
     const a = after.dimensions.find((d) => d.id === id);
     if (b && a && (b.rubric.version !== a.rubric.version || b.rubric.hash !== a.rubric.hash)) {
+      const beforeIds = new Set(b.questions.map((q) => q.id));
+      const afterIds = new Set(a.questions.map((q) => q.id));
+      const change = {
+        dimension: id,
+        versionBefore: b.rubric.version,
+        versionAfter: a.rubric.version,
+        questionsAdded: a.questions
+          .filter((q) => !beforeIds.has(q.id))
+          .map((q) => ({ id: q.id, prompt: q.prompt })),
+        questionsRemoved: b.questions
+          .filter((q) => !afterIds.has(q.id))
+          .map((q) => ({ id: q.id, prompt: q.prompt })),
+      };
+      rubricChanges.push(change);
+      const moved = [
+        change.questionsAdded.length > 0 ? `${change.questionsAdded.length} added` : "",
+        change.questionsRemoved.length > 0 ? `${change.questionsRemoved.length} removed` : "",
+      ].filter(Boolean);
+      const questions = moved.length > 0 ? ` (questions ${moved.join(", ")})` : "";
       warnings.push(
         b.rubric.version !== a.rubric.version
-          ? `${id} was scored with rubric version ${b.rubric.version} before and ${a.rubric.version} after; scores may not be comparable`
-          : `${id} was scored with different rubric content (same version ${a.rubric.version}); scores may not be comparable`,
+          ? `${id} was scored with rubric version ${b.rubric.version} before and ${a.rubric.version} after${questions}; scores may not be comparable`
+          : `${id} was scored with different rubric content (same version ${a.rubric.version})${questions}; scores may not be comparable`,
       );
     }
     if (!b) warnings.push(`${id} is only in the later report`);
@@ -96,6 +126,14 @@ export function compareReports(before: Report, after: Report): Comparison {
   const key = (r: { dimension: string; question: string }) => `${r.dimension}/${r.question}`;
   const beforeKeys = new Set(before.recommendations.map(key));
   const afterKeys = new Set(after.recommendations.map(key));
+  // A question that left (or joined) the rubric is a rubric change, listed as such: its
+  // recommendation was not resolved (or newly needed) by anything the organisation did.
+  const removedKeys = new Set(
+    rubricChanges.flatMap((c) => c.questionsRemoved.map((q) => `${c.dimension}/${q.id}`)),
+  );
+  const addedKeys = new Set(
+    rubricChanges.flatMap((c) => c.questionsAdded.map((q) => `${c.dimension}/${q.id}`)),
+  );
   const pick = (r: Report["recommendations"][number]) => ({
     dimension: r.dimension,
     question: r.question,
@@ -108,8 +146,13 @@ export function compareReports(before: Report, after: Report): Comparison {
     dimensions,
     improved,
     regressed,
-    resolved: before.recommendations.filter((r) => !afterKeys.has(key(r))).map(pick),
-    added: after.recommendations.filter((r) => !beforeKeys.has(key(r))).map(pick),
+    resolved: before.recommendations
+      .filter((r) => !afterKeys.has(key(r)) && !removedKeys.has(key(r)))
+      .map(pick),
+    added: after.recommendations
+      .filter((r) => !beforeKeys.has(key(r)) && !addedKeys.has(key(r)))
+      .map(pick),
+    rubricChanges,
     warnings,
   };
 }
@@ -134,7 +177,8 @@ export function baselineChecks(
   ];
   for (const d of current.dimensions) {
     const base = baseline.dimensions.find((b) => b.id === d.id);
-    if (!base) continue;
+    // A dimension left out of either run (--dimension) has no score to hold to.
+    if (!base || d.assessed === false || base.assessed === false) continue;
     checks.push({
       scope: "dimension",
       dimension: d.id,

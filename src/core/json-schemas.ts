@@ -3,6 +3,7 @@ import { answerSchemaFor, isScored } from "./kinds/index.js";
 import { PlanFileSchema } from "./plan.js";
 import { ReportSchema } from "./report-schema.js";
 import { DimensionRubricSchema, LevelsFileSchema, type RubricSet } from "./rubric.js";
+import { NOT_APPLICABLE } from "./schema-parts.js";
 
 /**
  * JSON Schemas are generated from the same zod schemas that validate input, so editors,
@@ -22,7 +23,10 @@ export function planSchemaFor(rubrics: RubricSet) {
           Object.fromEntries(
             rubric.questions.map((q) => [
               q.id,
-              answerSchemaFor(q)
+              (isScored(q) && q.notApplicable !== undefined
+                ? z.union([z.literal(NOT_APPLICABLE), answerSchemaFor(q)])
+                : answerSchemaFor(q)
+              )
                 .nullable()
                 .optional()
                 .meta({

@@ -1,7 +1,18 @@
 import * as z from "zod";
-import { answerSchemaFor, isScored, type Answer } from "./kinds/index.js";
+import { appliesTo } from "./applicability.js";
+import { optionAliases } from "./kinds/choice.js";
+import { answerSchemaFor, isScored, type Answer, type Question } from "./kinds/index.js";
 import type { DimensionRubric, RubricSet } from "./rubric.js";
-import { IdSchema, TextSchema, WeightSchema, type Path, type Problem } from "./schema-parts.js";
+import {
+  IdSchema,
+  NOT_APPLICABLE,
+  ProfileSchema,
+  TextSchema,
+  WeightSchema,
+  type Path,
+  type Problem,
+  type Profile,
+} from "./schema-parts.js";
 import { didYouMean } from "./suggest.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -16,17 +27,9 @@ export const PlanThresholdsSchema = z.strictObject({
 });
 export type PlanThresholds = z.infer<typeof PlanThresholdsSchema>;
 
-export const PROFILE_SIZES = ["solo", "micro", "small", "medium", "large"] as const;
-export const PROFILE_AUDIENCES = ["b2c", "b2b", "nonprofit", "public-sector"] as const;
-
-/** Who the organisation is, so questions that cannot apply to it can be set aside. */
-export const ProfileSchema = z.strictObject({
-  size: z.enum(PROFILE_SIZES).optional(),
-  sector: TextSchema(200).optional(),
-  regulated: z.boolean().optional(),
-  audience: z.enum(PROFILE_AUDIENCES).optional(),
-});
-export type Profile = z.infer<typeof ProfileSchema>;
+/** The profile's allowed values, for prompts that offer them (the interview's profile step). */
+export { SIZES as PROFILE_SIZES, AUDIENCES as PROFILE_AUDIENCES } from "./schema-parts.js";
+export type { Profile } from "./schema-parts.js";
 
 /** The shape of a plan file before its answers are checked against the loaded rubrics. */
 export const PlanFileSchema = z.strictObject({
@@ -35,6 +38,7 @@ export const PlanFileSchema = z.strictObject({
   date: z.iso.date({ error: "must be a date such as 2026-11-23" }).optional(),
   auditor: TextSchema(200).optional(),
   notes: TextSchema(10_000).optional(),
+  /** Who the plan is about; decides which questions apply and how some bands scale. */
   profile: ProfileSchema.optional(),
   thresholds: PlanThresholdsSchema.optional(),
   weights: z.record(IdSchema, WeightSchema).optional(),
@@ -46,7 +50,10 @@ export const PlanFileSchema = z.strictObject({
 });
 export type PlanFile = z.infer<typeof PlanFileSchema>;
 
-/** Answers by dimension id, then question id. Maps, because ids like "constructor" are valid. */
+/**
+ * Answers by dimension id, then question id. Maps, because ids like "constructor" are valid.
+ * A question the rubric lets be not applicable may hold NOT_APPLICABLE ("n/a") instead.
+ */
 export type AnswerMap = ReadonlyMap<string, ReadonlyMap<string, Answer>>;
 
 export interface Plan {
@@ -60,7 +67,13 @@ export interface Plan {
   answers: AnswerMap;
 }
 
-export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: Problem[] };
+/** `warnings` are things that still audit but deserve a line on stderr (old ids and values). */
+export type PlanResult =
+  { ok: true; plan: Plan; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+export function isNotApplicable(q: Question, answer: unknown): boolean {
+  return answer === NOT_APPLICABLE && isScored(q) && q.notApplicable !== undefined;
+}
 
 export interface PlanOptions {
   /** Treat every unanswered scored question as an error, for teams that want complete plans. */
@@ -70,6 +83,7 @@ export interface PlanOptions {
 function planFieldNames(path: Path): string[] {
   if (path.length === 0) return Object.keys(PlanFileSchema.shape);
   if (path[0] === "thresholds") return Object.keys(PlanThresholdsSchema.shape);
+  if (path[0] === "profile") return Object.keys(ProfileSchema.shape);
   return [];
 }
 
@@ -87,7 +101,14 @@ function dimensionAnswersFor(rubric: DimensionRubric) {
   let found = dimensionAnswers.get(rubric);
   if (!found) {
     const shape = Object.fromEntries(
-      rubric.questions.map((q) => [q.id, answerSchemaFor(q).nullable().optional()]),
+      rubric.questions.map((q) => {
+        const schema = answerSchemaFor(q);
+        const either =
+          isScored(q) && q.notApplicable !== undefined
+            ? z.union([z.literal(NOT_APPLICABLE), schema])
+            : schema;
+        return [q.id, either.nullable().optional()];
+      }),
     );
     found = { schema: z.object(shape), ids: new Set(rubric.questions.map((q) => q.id)) };
     dimensionAnswers.set(rubric, found);
@@ -135,6 +156,25 @@ export function validatePlan(
   for (const id of Object.keys(file.thresholds?.dimensions ?? {}))
     if (!dimensionIds.includes(id)) unknownDimension(id, ["thresholds", "dimensions", id]);
 
+  const warnings: Problem[] = [];
+  /** Old choice values become current ones, each with a warning. */
+  const renameValues = (question: Question, value: unknown, path: Path): unknown => {
+    if (question.kind !== "choice" && question.kind !== "multi") return value;
+    const aliases = optionAliases(question.kind === "choice" ? question.choices : question.options);
+    if (aliases.size === 0) return value;
+    const rename = (v: unknown, at: Path) => {
+      const current = typeof v === "string" ? aliases.get(v) : undefined;
+      if (current === undefined) return v;
+      warnings.push({
+        path: at,
+        message: `deprecated value "${String(v)}": now "${current}"; rename it in the plan`,
+      });
+      return current;
+    };
+    return Array.isArray(value)
+      ? value.map((v, i) => rename(v, [...path, i]))
+      : rename(value, path);
+  };
   const answers = new Map<string, Map<string, Answer>>();
   for (const [dimensionId, given] of Object.entries(file.answers)) {
     const dimension = rubrics.dimensions.find((d) => d.rubric.id === dimensionId);
@@ -147,12 +187,32 @@ export function validatePlan(
       answers.set(dimensionId, valid);
       continue;
     }
-    // Something is wrong: check answer by answer, so every problem is reported in file order.
+    // Something is wrong, or old: check answer by answer, so every problem is reported in file order.
     const questionIds = dimension.rubric.questions.map((q) => q.id);
     const accepted = new Map<string, Answer>();
-    for (const [questionId, value] of Object.entries(given ?? {})) {
+    const entries = Object.entries(given ?? {});
+    const givenIds = new Set(entries.map(([id]) => id));
+    for (const [questionId, value] of entries) {
       const path: Path = ["answers", dimensionId, questionId];
-      const question = dimension.rubric.questions.find((q) => q.id === questionId);
+      let question = dimension.rubric.questions.find((q) => q.id === questionId);
+      if (!question) {
+        question = dimension.rubric.questions.find(
+          (q) => isScored(q) && q.aliases?.includes(questionId),
+        );
+        if (question) {
+          if (givenIds.has(question.id)) {
+            warnings.push({
+              path,
+              message: `"${questionId}" is the old id of "${question.id}", which is answered too; this answer is ignored, remove it`,
+            });
+            continue;
+          }
+          warnings.push({
+            path,
+            message: `deprecated question id "${questionId}": now "${question.id}"; rename it in the plan`,
+          });
+        }
+      }
       if (!question) {
         problems.push({
           path,
@@ -162,8 +222,19 @@ export function validatePlan(
       }
       // An empty entry (`question:` with nothing after it) is how a template leaves a question open.
       if (value === null) continue;
-      const checked = answerSchemaFor(question).safeParse(value, { reportInput: true });
-      if (checked.success) accepted.set(questionId, checked.data);
+      if (value === NOT_APPLICABLE && question.kind !== "text") {
+        if (isNotApplicable(question, value)) accepted.set(question.id, NOT_APPLICABLE);
+        else
+          problems.push({
+            path,
+            message: `"${NOT_APPLICABLE}" is not accepted here: the rubric gives no reason this question could not apply, so it applies to every organisation ("${question.prompt}"). Answer it, or leave it empty to report it unanswered`,
+          });
+        continue;
+      }
+      const checked = answerSchemaFor(question).safeParse(renameValues(question, value, path), {
+        reportInput: true,
+      });
+      if (checked.success) accepted.set(question.id, checked.data);
       else problems.push(...zodProblems(checked.error, path));
     }
     answers.set(dimensionId, accepted);
@@ -172,6 +243,7 @@ export function validatePlan(
   if (options.strict) {
     for (const { rubric } of rubrics.dimensions) {
       for (const question of rubric.questions.filter(isScored)) {
+        if (!appliesTo(question, file.profile)) continue;
         if (!answers.get(rubric.id)?.has(question.id)) {
           problems.push({
             path: ["answers", rubric.id, question.id],
@@ -196,6 +268,7 @@ export function validatePlan(
       weights: valid.weights,
       answers,
     },
+    warnings,
   };
 }
 
@@ -203,7 +276,7 @@ export function validatePlan(
  * The parts of an invalid plan that can still be checked against the rubrics: weights,
  * thresholds and each dimension's answers that have the right shape (zod has reported the rest).
  */
-function salvage(data: unknown): Pick<PlanFile, "answers" | "weights" | "thresholds"> {
+function salvage(data: unknown): Pick<PlanFile, "answers" | "weights" | "thresholds" | "profile"> {
   const record = (value: unknown): Record<string, unknown> | undefined =>
     value !== null && typeof value === "object" && !Array.isArray(value)
       ? (value as Record<string, unknown>)
@@ -218,8 +291,10 @@ function salvage(data: unknown): Pick<PlanFile, "answers" | "weights" | "thresho
   );
   const weights = PlanFileSchema.shape.weights.safeParse(fields.weights);
   const thresholds = PlanFileSchema.shape.thresholds.safeParse(fields.thresholds);
+  const profile = PlanFileSchema.shape.profile.safeParse(fields.profile);
   return {
     answers,
+    profile: profile.success ? profile.data : undefined,
     weights: weights.success ? weights.data : undefined,
     thresholds: thresholds.success ? thresholds.data : undefined,
   };

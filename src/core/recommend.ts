@@ -1,10 +1,26 @@
-import { isScored } from "./kinds/index.js";
+import {
+  adviceFor,
+  criticalFor,
+  isScored,
+  nextStep,
+  type ScoredQuestion,
+  type Step,
+} from "./kinds/index.js";
 import { levelFor, nextLevel, type Level } from "./rubric.js";
-import type { Effort, Recommendation } from "./schema-parts.js";
-import { roundScore, type ScoredDimension } from "./scoring.js";
+import type { Critical, Effort, Recommendation } from "./schema-parts.js";
+import { answerText, roundScore, type ScoredDimension } from "./scoring.js";
+
+/**
+ * How recommendations are chosen and ranked (README and docs/rubric-format.md say the same):
+ * - each starts from the answer given and aims at the next better answer (its target);
+ * - its gain is what reaching that target adds: to the dimension and to the overall score;
+ * - critical answers come first ("Fix first"), whatever their gain or effort;
+ * - then the overall gain per unit of effort (low 1, medium 2, high 3), highest first;
+ * - ties keep a stable order: larger overall gain, then dimension order, then question order.
+ */
 
 /** Rough cost of acting on a recommendation; cheap wins rank ahead of equally valuable hard ones. */
-const EFFORT_COST: Record<Effort, number> = { low: 1, medium: 2, high: 3 };
+export const EFFORT_COST: Record<Effort, number> = { low: 1, medium: 2, high: 3 };
 
 export interface Candidate {
   dimension: string;
@@ -12,31 +28,47 @@ export interface Candidate {
   question: string;
   questionIndex: number;
   recommendation: Recommendation;
-  /** Points the dimension gains if the question reaches full marks. */
+  /** The advice for this answer, or the question's own detail when the answer has none. */
+  detail: string;
+  /** The answer as a person reads it; null when unanswered. */
+  current: string | null;
+  target: Step;
+  /** The critical marker of the current answer, if any. */
+  critical: Critical | undefined;
+  /** Points the dimension gains if the question reaches its target. */
   dimensionGain: number;
   /** Points the overall score gains. */
   overallGain: number;
+  /** Points the dimension gains if the question reaches full marks: what working on it can add. */
+  potential: number;
 }
 
-/** Every scored question below full marks, with what closing its gap is worth. */
+/** Every applicable scored question with a better answer to reach, in assessed dimensions. */
 export function candidates(dimensions: readonly ScoredDimension[]): Candidate[] {
-  const totalWeight = dimensions.reduce((sum, d) => sum + d.weight, 0);
+  const totalWeight = dimensions.reduce((sum, d) => sum + (d.assessed ? d.weight : 0), 0);
   const found: Candidate[] = [];
   dimensions.forEach((dimension, dimensionIndex) => {
-    const questionWeight = dimension.answers.reduce(
-      (sum, a) => sum + (isScored(a.question) ? a.question.weight : 0),
-      0,
-    );
-    dimension.answers.forEach(({ question, score }, questionIndex) => {
-      if (!isScored(question) || score === null || score >= 1 || questionWeight === 0) return;
-      const dimensionGain = (100 * question.weight * (1 - score)) / questionWeight;
+    if (!dimension.assessed || dimension.questionWeight === 0) return;
+    dimension.answers.forEach((scored, questionIndex) => {
+      const { answer, score, status } = scored;
+      const question = scored.question;
+      if (!isScored(question) || score === null || status === "not-applicable") return;
+      const target = nextStep(question, answer);
+      if (!target || target.score <= score) return;
+      const dimensionGain =
+        (100 * question.weight * (target.score - score)) / dimension.questionWeight;
       found.push({
         dimension: dimension.rubric.id,
         dimensionIndex,
         question: question.id,
         questionIndex,
         recommendation: question.recommendation,
+        detail: adviceOf(question, scored.answer) ?? question.recommendation.detail,
+        current: answerText(scored),
+        target,
+        critical: answer === undefined ? undefined : criticalFor(question, answer),
         dimensionGain,
+        potential: (100 * question.weight * (1 - score)) / dimension.questionWeight,
         overallGain: totalWeight > 0 ? (dimensionGain * dimension.weight) / totalWeight : 0,
       });
     });
@@ -44,11 +76,17 @@ export function candidates(dimensions: readonly ScoredDimension[]): Candidate[] 
   return found;
 }
 
-/** Highest value per unit of effort first; ties broken by raw value, then rubric order, so output is stable. */
+function adviceOf(q: ScoredQuestion, answer: ScoredDimension["answers"][number]["answer"]) {
+  return answer === undefined ? undefined : adviceFor(q, answer);
+}
+
+/** Fix-first, then value per unit of effort; ties by raw value, then rubric order, so output is stable. */
 export function prioritize(list: readonly Candidate[]): Candidate[] {
   const priority = (c: Candidate) => c.overallGain / EFFORT_COST[c.recommendation.effort];
+  const critical = (c: Candidate) => (c.critical ? 0 : 1);
   return [...list].sort(
     (a, b) =>
+      critical(a) - critical(b) ||
       priority(b) - priority(a) ||
       b.overallGain - a.overallGain ||
       a.dimensionIndex - b.dimensionIndex ||
@@ -63,29 +101,33 @@ export interface LevelPath {
 }
 
 /**
- * The fewest recommendations that lift a dimension into its next level. Gains add up
- * independently, so taking the largest first is optimal; effort breaks ties.
+ * The fewest questions whose work lifts a dimension into its next level. A path is about
+ * where to work, so each question counts with all it can add (to full marks), not just its
+ * next step; these add up independently, so taking the largest first is optimal; effort
+ * breaks ties. A dimension held down by a critical answer needs those fixed first, so they
+ * lead its steps.
  */
 export function pathToNextLevel(
   dimension: ScoredDimension,
   levels: readonly Level[],
   own: readonly Candidate[],
+  shown: Level = levelFor(levels, roundScore(dimension.raw)),
 ): LevelPath | null {
-  const current = levelFor(levels, roundScore(dimension.raw));
-  const target = nextLevel(levels, current);
+  const target = nextLevel(levels, shown);
   if (!target) return null;
-  const ordered = [...own].sort(
+  const critical = own.filter((c) => c.critical);
+  const ordered = [...own.filter((c) => !c.critical)].sort(
     (a, b) =>
-      b.dimensionGain - a.dimensionGain ||
+      b.potential - a.potential ||
       EFFORT_COST[a.recommendation.effort] - EFFORT_COST[b.recommendation.effort] ||
       a.questionIndex - b.questionIndex,
   );
-  const steps: Candidate[] = [];
-  let score = dimension.raw;
+  const steps: Candidate[] = [...critical];
+  let score = dimension.raw + critical.reduce((sum, c) => sum + c.potential, 0);
   for (const candidate of ordered) {
     if (roundScore(score) >= target.from) break;
     steps.push(candidate);
-    score += candidate.dimensionGain;
+    score += candidate.potential;
   }
   return {
     level: target,

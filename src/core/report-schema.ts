@@ -14,12 +14,34 @@ const Score = z.number().min(0).max(100).describe("0-100, rounded to one decimal
 const LevelRefSchema = z.object({ id: z.string(), label: z.string() });
 const LocationSchema = z.object({ line: z.int().positive(), column: z.int().positive() });
 
+// Fields added after schema version 1 are optional when read, so older reports still load
+// for `compare` and baselines; this version always writes them.
+
+export const CapSchema = z
+  .object({
+    level: LevelRefSchema,
+    because: z
+      .array(z.string())
+      .describe("The critical questions (or dimensions) that set the cap"),
+  })
+  .describe("The highest level allowed while a critical answer stands");
+export type Cap = z.infer<typeof CapSchema>;
+
 export const QuestionResultSchema = z.object({
   id: z.string(),
   prompt: z.string(),
   kind: z.enum(["choice", "multi", "boolean", "scale", "number", "text"]),
   weight: z.number().describe("0 for unscored (text) questions"),
   answered: z.boolean(),
+  status: z
+    .enum(["answered", "unanswered", "not-applicable"])
+    .optional()
+    .describe("not-applicable questions carry no weight; unanswered ones score 0"),
+  reason: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("Why a not-applicable question does not apply to this organisation"),
   answer: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]),
   answerText: z
     .string()
@@ -53,8 +75,13 @@ export const DimensionResultSchema = z.object({
   living: z.string(),
   weight: z.number(),
   weightSource: z.enum(["rubric", "plan"]),
+  assessed: z
+    .boolean()
+    .optional()
+    .describe("false when the run was scoped to other dimensions; then excluded from overall"),
   score: Score,
-  level: LevelRefSchema,
+  level: LevelRefSchema.describe("The score's level, lowered to the cap when one applies"),
+  cap: CapSchema.nullable().optional(),
   rubric: z.object({
     version: z.string(),
     source: z.string(),
@@ -73,9 +100,30 @@ export const RecommendationResultSchema = z.object({
   title: z.string(),
   detail: z.string(),
   effort: EffortSchema,
+  current: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The answer given, as text; null if unanswered"),
+  target: z
+    .object({
+      value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+      text: z.string(),
+    })
+    .optional()
+    .describe("The next better answer this recommendation aims for"),
+  critical: z
+    .boolean()
+    .optional()
+    .describe("The current answer is critical: listed first, under Fix first"),
+  why: z.string().optional().describe("Why a critical answer matters (critical only)"),
   gain: z.object({
-    dimension: z.number().describe("Points the dimension score would gain if this were fully done"),
-    overall: z.number().describe("Points the overall score would gain"),
+    dimension: z
+      .number()
+      .describe("Points (of 100) the dimension's score gains when the target is reached"),
+    overall: z
+      .number()
+      .describe("Points (of 100) the overall score gains when the target is reached"),
   }),
   location: LocationSchema.optional(),
 });
@@ -89,6 +137,12 @@ export const ThresholdCheckSchema = z.object({
   actual: z.number(),
   passed: z.boolean(),
   source: z.enum(["cli", "plan", "baseline"]),
+  evaluated: z
+    .boolean()
+    .optional()
+    .describe(
+      "Present and false only for a dimension not assessed in this run; such a check passes",
+    ),
 });
 export type ThresholdCheck = z.infer<typeof ThresholdCheckSchema>;
 
@@ -100,7 +154,23 @@ export const ReportSchema = z.object({
   auditor: z.string().nullable(),
   notes: z.string().nullable(),
   source: z.object({ plan: z.string().nullable() }),
-  overall: z.object({ score: Score, level: LevelRefSchema }),
+  profile: z
+    .object({
+      size: z.string().optional(),
+      sector: z.string().optional(),
+      regulated: z.boolean().optional(),
+      audience: z.string().optional(),
+    })
+    .nullable()
+    .optional()
+    .describe("The organisation profile from the plan; null when it gives none"),
+  overall: z.object({
+    score: Score,
+    level: LevelRefSchema,
+    cap: CapSchema.nullable()
+      .optional()
+      .describe("The lowest dimension cap; `because` lists the capped dimensions"),
+  }),
   levels: z.array(
     z.object({
       id: z.string(),

@@ -1,10 +1,17 @@
 import type { Plan } from "./plan.js";
 import { candidates, pathToNextLevel, prioritize } from "./recommend.js";
 import { REPORT_SCHEMA_VERSION } from "./report-version.js";
-import type { DimensionResult, QuestionResult, Report, ThresholdCheck } from "./report-schema.js";
-import { levelFor, type RubricSet } from "./rubric.js";
+import type {
+  Cap,
+  DimensionResult,
+  QuestionResult,
+  Report,
+  ThresholdCheck,
+} from "./report-schema.js";
+import { levelFor, type Level, type RubricSet } from "./rubric.js";
 import type { Path } from "./schema-parts.js";
-import { answerText, roundScore, scorePlan } from "./scoring.js";
+import { answerText, roundScore, scorePlan, type ScoredDimension } from "./scoring.js";
+import { criticalFor, isScored } from "./kinds/index.js";
 import { checkThresholds, resolveThresholds, type ThresholdOptions } from "./thresholds.js";
 
 export interface Location {
@@ -23,12 +30,50 @@ export interface ReportInput {
   locate?: (path: Path) => Location | undefined;
   /** Extra checks (e.g. a baseline) evaluated outside the core's knowledge of files. */
   extraChecks?: (report: Omit<Report, "thresholds">) => ThresholdCheck[];
+  /** Dimension ids to assess (`--dimension`); the others are reported as not assessed. */
+  assess?: readonly string[] | undefined;
 }
+
+/**
+ * The lowest level any critical answer in the dimension allows, with the questions that set
+ * it; undefined when no answer is critical. The score stays what it is: only the level is held.
+ */
+function capOf(
+  dimension: ScoredDimension,
+  levels: readonly Level[],
+): { level: Level; because: string[] } | undefined {
+  let cap: { level: Level; index: number; because: string[] } | undefined;
+  for (const { question, answer, status } of dimension.answers) {
+    if (!isScored(question) || status !== "answered" || answer === undefined) continue;
+    const critical = criticalFor(question, answer);
+    if (!critical) continue;
+    // Unknown level ids are refused when rubrics load; the lowest level is the safe reading.
+    const index = Math.max(
+      0,
+      levels.findIndex((l) => l.id === critical.cap),
+    );
+    const level = levels[index];
+    if (!level) continue;
+    if (!cap || index < cap.index) cap = { level, index, because: [question.id] };
+    else if (index === cap.index) cap.because.push(question.id);
+  }
+  return cap && { level: cap.level, because: cap.because };
+}
+
+/** The lower of two levels, by their order in levels.yaml. */
+function lower(levels: readonly Level[], a: Level, b: Level): Level {
+  return levels.indexOf(b) < levels.indexOf(a) ? b : a;
+}
+
+const capRef = (cap: { level: Level; because: string[] }): Cap => ({
+  level: { id: cap.level.id, label: cap.level.label },
+  because: cap.because,
+});
 
 /** rubrics + answers -> report: the whole audit, with no I/O. */
 export function buildReport(input: ReportInput): Report {
   const { rubrics, plan } = input;
-  const { dimensions, overall } = scorePlan(rubrics, plan);
+  const { dimensions, overall } = scorePlan(rubrics, plan, { assess: input.assess });
   const levels = rubrics.levels;
   const all = candidates(dimensions);
   const ranked = prioritize(all);
@@ -37,21 +82,29 @@ export function buildReport(input: ReportInput): Report {
     return location ? { location } : {};
   };
 
+  const caps = new Map<string, { level: Level; because: string[] } | undefined>();
   const dimensionResults: DimensionResult[] = dimensions.map((dimension) => {
     const loaded = rubrics.dimensions.find((d) => d.rubric.id === dimension.rubric.id);
     const score = roundScore(dimension.raw);
-    const level = levelFor(levels, score);
-    const path = pathToNextLevel(
-      dimension,
-      levels,
-      all.filter((c) => c.dimension === dimension.rubric.id),
-    );
+    const cap = capOf(dimension, levels);
+    caps.set(dimension.rubric.id, cap);
+    const level = cap ? lower(levels, levelFor(levels, score), cap.level) : levelFor(levels, score);
+    const path = dimension.assessed
+      ? pathToNextLevel(
+          dimension,
+          levels,
+          all.filter((c) => c.dimension === dimension.rubric.id),
+          level,
+        )
+      : null;
     const questions: QuestionResult[] = dimension.answers.map((scored) => ({
       id: scored.question.id,
       prompt: scored.question.prompt,
       kind: scored.question.kind,
       weight: scored.question.kind === "text" ? 0 : scored.question.weight,
       answered: scored.answer !== undefined,
+      status: scored.status,
+      reason: scored.reason ?? null,
       answer: scored.answer ?? null,
       answerText: answerText(scored),
       score: scored.score,
@@ -65,8 +118,10 @@ export function buildReport(input: ReportInput): Report {
       living: dimension.rubric.living,
       weight: dimension.weight,
       weightSource: dimension.weightSource,
+      assessed: dimension.assessed,
       score,
       level: { id: level.id, label: level.label },
+      cap: cap ? capRef(cap) : null,
       rubric: {
         version: dimension.rubric.version,
         source: loaded?.origin.file ?? "",
@@ -83,7 +138,17 @@ export function buildReport(input: ReportInput): Report {
   });
 
   const overallScore = roundScore(overall);
-  const overallLevel = levelFor(levels, overallScore);
+  // The overall level never exceeds the lowest cap of an assessed dimension.
+  let overallCap: { level: Level; because: string[] } | undefined;
+  for (const dimension of dimensions) {
+    const cap = dimension.assessed ? caps.get(dimension.rubric.id) : undefined;
+    if (!cap) continue;
+    if (!overallCap || levels.indexOf(cap.level) < levels.indexOf(overallCap.level))
+      overallCap = { level: cap.level, because: [dimension.rubric.id] };
+    else if (cap.level === overallCap.level) overallCap.because.push(dimension.rubric.id);
+  }
+  const scoreLevel = levelFor(levels, overallScore);
+  const overallLevel = overallCap ? lower(levels, scoreLevel, overallCap.level) : scoreLevel;
   const withoutThresholds: Omit<Report, "thresholds"> = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: "social-audit", version: input.toolVersion },
@@ -92,7 +157,12 @@ export function buildReport(input: ReportInput): Report {
     auditor: plan.auditor ?? null,
     notes: plan.notes ?? null,
     source: { plan: input.planSource ?? null },
-    overall: { score: overallScore, level: { id: overallLevel.id, label: overallLevel.label } },
+    profile: plan.profile ?? null,
+    overall: {
+      score: overallScore,
+      level: { id: overallLevel.id, label: overallLevel.label },
+      cap: overallCap ? capRef(overallCap) : null,
+    },
     levels: levels.map((l) => ({
       id: l.id,
       label: l.label,
@@ -106,20 +176,29 @@ export function buildReport(input: ReportInput): Report {
       dimension: c.dimension,
       question: c.question,
       title: c.recommendation.title,
-      detail: c.recommendation.detail,
+      detail: c.detail,
       effort: c.recommendation.effort,
+      current: c.current,
+      target: { value: c.target.value, text: c.target.text },
+      critical: c.critical !== undefined,
+      ...(c.critical ? { why: c.critical.why } : {}),
       gain: { dimension: roundScore(c.dimensionGain), overall: roundScore(c.overallGain) },
       ...withLocation(["answers", c.dimension, c.question]),
     })),
     unanswered: dimensionResults.flatMap((d) =>
       d.questions
-        .filter((q) => q.kind !== "text" && !q.answered)
+        .filter((q) => d.assessed !== false && q.kind !== "text" && q.status === "unanswered")
         .map((q) => ({ dimension: d.id, question: q.id, prompt: q.prompt })),
     ),
   };
   const specs = resolveThresholds(plan.thresholds, input.thresholds ?? {});
   const checks = [
-    ...checkThresholds(specs, overallScore, new Map(dimensionResults.map((d) => [d.id, d.score]))),
+    ...checkThresholds(
+      specs,
+      overallScore,
+      new Map(dimensionResults.map((d) => [d.id, d.score])),
+      new Set(dimensionResults.filter((d) => d.assessed === false).map((d) => d.id)),
+    ),
     ...(input.extraChecks?.(withoutThresholds) ?? []),
   ];
   return { ...withoutThresholds, thresholds: { passed: checks.every((c) => c.passed), checks } };

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { QuestionSchema, isScored, type Question, type ScoredQuestion } from "./kinds/index.js";
-import { IdSchema, TextSchema, WeightSchema, type Problem } from "./schema-parts.js";
+import { IdSchema, TextSchema, WeightSchema, type Path, type Problem } from "./schema-parts.js";
 
 export const DimensionRubricSchema = z.lazy(() =>
   z
@@ -33,6 +33,21 @@ export const DimensionRubricSchema = z.lazy(() =>
         } else {
           seen.set(q.id, i);
         }
+      });
+      // An old id must lead to exactly one question, and never shadow a current one.
+      const aliases = new Map<string, string>();
+      rubric.questions.forEach((q, i) => {
+        if (!isScored(q)) return;
+        q.aliases?.forEach((alias, j) => {
+          const clash = seen.has(alias) ? `question "${alias}"` : aliases.get(alias);
+          if (clash !== undefined)
+            ctx.addIssue({
+              code: "custom",
+              path: ["questions", i, "aliases", j],
+              message: `alias "${alias}" is already ${seen.has(alias) ? `the id of ${clash}` : `an alias of "${clash}"`}`,
+            });
+          else aliases.set(alias, q.id);
+        });
       });
       if (!rubric.questions.some(isScored)) {
         ctx.addIssue({
@@ -183,13 +198,82 @@ export function findQuestion(
     ?.rubric.questions.find((q) => q.id === questionId);
 }
 
+/** Every critical marker's level id and where it is, so it can be checked against levels.yaml. */
+export function capReferences(rubric: DimensionRubric): { level: string; path: Path }[] {
+  const refs: { level: string; path: Path }[] = [];
+  rubric.questions.forEach((q, i) => {
+    if (q.kind === "choice")
+      q.choices.forEach((c, j) => {
+        if (c.critical)
+          refs.push({
+            level: c.critical.cap,
+            path: ["questions", i, "choices", j, "critical", "cap"],
+          });
+      });
+    if (q.kind === "number")
+      q.bands.forEach((b, j) => {
+        if (b.critical)
+          refs.push({
+            level: b.critical.cap,
+            path: ["questions", i, "bands", j, "critical", "cap"],
+          });
+      });
+  });
+  return refs;
+}
+
 /**
- * What a schema cannot say but an author wants to know: rubric smells that still score, so
- * `rubrics validate` reports them as warnings rather than refusing the file.
+ * What a schema cannot say but an author wants to know. Smells that still score are
+ * warnings; findings that would make advice wrong (a rung with nowhere to go, a critical
+ * marker where it means nothing) are errors, and refuse the file like a schema error.
  */
 export function lintRubric(rubric: DimensionRubric): Problem[] {
   const problems: Problem[] = [];
   rubric.questions.forEach((q, i) => {
+    if (q.kind === "choice") {
+      const best = Math.max(...q.choices.map((c) => c.score));
+      q.choices.forEach((c, j) => {
+        if (c.score < 1 && c.score >= best)
+          problems.push({
+            path: ["questions", i, "choices", j, "score"],
+            message: `"${c.value}" scores ${c.score}, below full marks, but no choice scores higher, so its advice has no next step to aim at`,
+            severity: "error",
+          });
+        if (c.score >= 1 && c.advice)
+          problems.push({
+            path: ["questions", i, "choices", j, "advice"],
+            message: `"${c.value}" already has full marks, so its advice is never shown`,
+          });
+      });
+    }
+    if (q.kind === "multi")
+      q.options.forEach((o, j) => {
+        if (o.critical)
+          problems.push({
+            path: ["questions", i, "options", j, "critical"],
+            message:
+              "critical is for choices and number bands (an answer someone is at); a multi option is a practice to add. Use a choice question for a critical answer",
+            severity: "error",
+          });
+      });
+    if (q.kind === "number") {
+      const best = Math.max(...q.bands.map((b) => b.score));
+      q.bands.forEach((b, j) => {
+        if (b.score >= best && b.advice && b.score >= 1)
+          problems.push({
+            path: ["questions", i, "bands", j, "advice"],
+            message: "this band already has full marks, so its advice is never shown",
+          });
+      });
+    }
+    if (q.kind === "boolean" && q.advice) {
+      const living = q.scores.yes >= q.scores.no ? "true" : "false";
+      if (q.advice[living])
+        problems.push({
+          path: ["questions", i, "advice", living],
+          message: `${living} is the living answer, so this advice is never shown`,
+        });
+    }
     // Choices are rungs of one ladder, so their order should read from existing to living;
     // multi options are independent practices and may come in any order.
     if (q.kind === "choice") {

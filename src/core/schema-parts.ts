@@ -51,6 +51,59 @@ export const UnitScoreSchema = z
   .min(0, { error: "must be from 0 to 1" })
   .max(1, { error: "must be from 0 to 1" });
 
+/** Organisation sizes by headcount, smallest first; rubrics scale and gate questions by them. */
+export const SIZES = ["solo", "micro", "small", "medium", "large"] as const;
+export const SizeSchema = z.enum(SIZES, {
+  error: `must be one of ${SIZES.map((s) => `"${s}"`).join(", ")}`,
+});
+export type Size = z.infer<typeof SizeSchema>;
+
+export const AUDIENCES = ["b2c", "b2b", "nonprofit", "public-sector"] as const;
+export const AudienceSchema = z.enum(AUDIENCES, {
+  error: `must be one of ${AUDIENCES.map((s) => `"${s}"`).join(", ")}`,
+});
+export type Audience = z.infer<typeof AudienceSchema>;
+
+/** Who the plan is about: decides which questions apply and how some bands scale. */
+export const ProfileSchema = z.strictObject({
+  size: SizeSchema.optional(),
+  sector: TextSchema(200).optional(),
+  regulated: z.boolean({ error: "must be true or false" }).optional(),
+  audience: AudienceSchema.optional(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+/** The plain answer value that marks a question as not applicable (where the rubric allows it). */
+export const NOT_APPLICABLE = "n/a";
+
+const nonEmptyList = <T extends z.ZodType>(item: T) =>
+  z.array(item).min(1, { error: "must list at least one value" });
+
+/** Every given key must match the plan's profile; a plan without a profile (or that key) matches. */
+export const AppliesWhenSchema = z.lazy(() =>
+  z.strictObject({
+    size: nonEmptyList(SizeSchema).optional(),
+    regulated: z.boolean({ error: "must be true or false" }).optional(),
+    audience: nonEmptyList(AudienceSchema).optional(),
+  }),
+);
+export type AppliesWhen = z.infer<typeof AppliesWhenSchema>;
+
+/** Advice for an organisation whose current answer is this one: where they are, and the next step. */
+export const AdviceSchema = TextSchema(2000);
+
+/** An answer that means nobody is home or the organisation is at risk: it caps its dimension's level. */
+export const CriticalSchema = z.lazy(() =>
+  z.strictObject({
+    cap: IdSchema,
+    why: TextSchema(500),
+  }),
+);
+export type Critical = z.infer<typeof CriticalSchema>;
+
+/** Old ids or values that still map to the current one, so plans written earlier keep working. */
+export const AliasesSchema = z.array(IdSchema).min(1, { error: "must list at least one alias" });
+
 /** Fields every scored question has, whatever its kind. */
 export const scoredQuestionFields = () => ({
   id: IdSchema,
@@ -58,8 +111,10 @@ export const scoredQuestionFields = () => ({
   help: TextSchema(2000),
   weight: WeightSchema,
   recommendation: RecommendationSchema,
+  aliases: AliasesSchema.optional(),
   /** Present when the question may not apply to every organisation: why, shown as help. */
   notApplicable: TextSchema(1000).optional(),
+  appliesWhen: AppliesWhenSchema.optional(),
 });
 
 export type Path = (string | number)[];
@@ -68,4 +123,6 @@ export type Path = (string | number)[];
 export interface Problem {
   path: Path;
   message: string;
+  /** Lint findings say which they are; schema problems are always errors. */
+  severity?: "error" | "warning";
 }

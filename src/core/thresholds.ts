@@ -42,14 +42,27 @@ export function resolveThresholds(
   return specs;
 }
 
+/** A threshold on a dimension the run did not assess is not evaluated: it passes, and says so. */
 export function checkThresholds(
   specs: readonly ThresholdSpec[],
   overall: number,
   dimensionScores: ReadonlyMap<string, number>,
+  notAssessed: ReadonlySet<string> = new Set(),
 ): ThresholdCheck[] {
   return specs.map((spec) => {
     const actual =
       spec.scope === "overall" ? overall : (dimensionScores.get(spec.dimension ?? "") ?? 0);
+    if (spec.scope === "dimension" && notAssessed.has(spec.dimension ?? ""))
+      return {
+        scope: spec.scope,
+        dimension: spec.dimension ?? "",
+        kind: "minimum",
+        min: spec.min,
+        actual,
+        passed: true,
+        evaluated: false,
+        source: spec.source,
+      };
     return {
       scope: spec.scope,
       ...(spec.dimension === undefined ? {} : { dimension: spec.dimension }),

@@ -33,7 +33,9 @@ export function zodProblems(
  * A value that had to be one of a few, with what was given: a discriminated union's tag
  * (a rubric question's `kind: choise`) or an enum, so the message can suggest the near one.
  */
-function choicesOf(issue: z.core.$ZodIssue): { name?: string; values: string[]; input: unknown } | undefined {
+function choicesOf(
+  issue: z.core.$ZodIssue,
+): { name?: string; values: string[]; input: unknown } | undefined {
   if (issue.code === "invalid_union" && "discriminator" in issue && "options" in issue) {
     const { discriminator, options } = issue as { discriminator: unknown; options: unknown };
     const input = issue.input;

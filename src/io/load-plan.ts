@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { UserError, type Diagnostic } from "../errors.js";
 import { validatePlan, type Plan, type PlanOptions } from "../core/plan.js";
 import type { RubricSet } from "../core/rubric.js";
 import type { Path } from "../core/schema-parts.js";
@@ -9,6 +9,8 @@ export interface LoadedPlan {
   plan: Plan;
   file: string;
   locate: ParsedYaml["locate"];
+  /** Deprecated ids and values that still audit, located, for a line each on stderr. */
+  warnings: Diagnostic[];
 }
 
 /** Parses and validates a plan's text; throws a UserError listing every problem with its place. */
@@ -27,7 +29,11 @@ export function parsePlan(
       let exact: ParsedYaml | undefined;
       const locate = (path: Path) =>
         fast.locate(path) ?? (exact ??= parseYaml(text, file)).locate(path);
-      return { plan: result.plan, file, locate };
+      const warnings =
+        result.warnings.length === 0
+          ? []
+          : problemsToDiagnostics(result.warnings, { file, locate }, "warning");
+      return { plan: result.plan, file, locate, warnings };
     }
   }
   const parsed = parseYaml(text, file);
@@ -49,5 +55,10 @@ export function parsePlan(
   if (!result.ok) {
     throw new UserError(`${file}: invalid plan`, problemsToDiagnostics(result.problems, parsed));
   }
-  return { plan: result.plan, file, locate: parsed.locate };
+  return {
+    plan: result.plan,
+    file,
+    locate: parsed.locate,
+    warnings: problemsToDiagnostics(result.warnings, parsed, "warning"),
+  };
 }

@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join, relative } from "node:path";
 import { UserError, type Diagnostic } from "../errors.js";
+import { didYouMean } from "../core/suggest.js";
 import {
+  capReferences,
   DimensionRubricSchema,
   LevelsFileSchema,
   lintRubric,
@@ -16,7 +18,7 @@ import { RUBRIC_FIELD_NAMES } from "../core/rubric-fields.js";
 import { contentHash, readBuiltinCache } from "./builtin-cache.js";
 import { builtinRubricsDir } from "./package-root.js";
 import { readTextFile } from "./read-text.js";
-import type { FileResult } from "./rubric-file-result.js";
+import type { FileResult, LevelReference } from "./rubric-file-result.js";
 import { parseYaml, problemsToDiagnostics } from "./yaml-document.js";
 
 export const LEVELS_FILE = "levels.yaml";
@@ -28,7 +30,7 @@ export interface RubricSources {
   builtin?: boolean;
 }
 
-export type { FileResult } from "./rubric-file-result.js";
+export type { FileResult, LevelReference };
 
 /** Reads and validates one rubric file; never throws for a problem in the file itself. */
 export async function loadRubricFile(
@@ -108,11 +110,44 @@ export function parseRubricText(
       kind: "invalid",
       diagnostics: problemsToDiagnostics(zodProblems(result.error, [], knownKeys), parsed),
     };
+  const lint = lintRubric(result.data);
+  const errors = lint.filter((p) => p.severity === "error");
+  if (errors.length > 0)
+    return {
+      kind: "invalid",
+      diagnostics: [
+        ...problemsToDiagnostics(errors, parsed),
+        ...problemsToDiagnostics(
+          lint.filter((p) => p.severity !== "error"),
+          parsed,
+          "warning",
+        ),
+      ],
+    };
   return {
     kind: "dimension",
     dimension: { rubric: result.data, origin },
-    warnings: problemsToDiagnostics(lintRubric(result.data), parsed, "warning"),
+    warnings: problemsToDiagnostics(lint, parsed, "warning"),
+    levelRefs: capReferences(result.data).map(({ level, path }) => ({
+      level,
+      at: problemsToDiagnostics([{ path, message: "" }], parsed)[0] ?? { message: "" },
+    })),
   };
+}
+
+/** Critical markers naming a level that levels.yaml does not define. */
+export function unknownLevels(
+  refs: readonly LevelReference[],
+  levels: readonly Level[],
+): Diagnostic[] {
+  const ids = levels.map((l) => l.id);
+  return refs
+    .filter((r) => !ids.includes(r.level))
+    .map((r) => ({
+      ...r.at,
+      severity: "error",
+      message: `unknown level "${r.level}"${didYouMean(r.level, ids)}; levels: ${ids.join(", ")}`,
+    }));
 }
 
 /**
@@ -160,6 +195,7 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const dimensionGroups: LoadedDimension[][] = [];
+  const levelRefs: LevelReference[] = [];
   let levels: { levels: Level[]; origin: RubricOrigin } | undefined;
 
   for (const group of groups) {
@@ -184,6 +220,7 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
           });
         } else {
           dimensions.push(result.dimension);
+          levelRefs.push(...(result.levelRefs ?? []));
           // Shipped rubrics are linted by the test suite; users only need to hear about their own.
           if (!group.builtin) warnings.push(...result.warnings);
         }
@@ -191,6 +228,7 @@ export async function loadRubrics(sources: RubricSources = {}): Promise<LoadedRu
     }
     dimensionGroups.push(dimensions);
   }
+  if (levels) diagnostics.push(...unknownLevels(levelRefs, levels.levels));
   if (diagnostics.length > 0) {
     throw new UserError(
       `invalid rubric${diagnostics.length === 1 ? "" : "s"}`,

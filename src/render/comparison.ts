@@ -57,6 +57,18 @@ function table(c: Comparison, options: CompareRenderOptions): string {
     lines.push("", k.bold(heading));
     for (const item of items) lines.push(...wrapText(`  ${item}`, width));
   };
+  for (const r of c.rubricChanges)
+    list(
+      `Rubric changed: ${oneLine(r.dimension)} ${r.versionBefore} -> ${r.versionAfter} (not counted as regressions)`,
+      [
+        ...r.questionsAdded.map(
+          (q) => `+ ${oneLine(r.dimension)}.${oneLine(q.id)}: ${oneLine(q.prompt)}`,
+        ),
+        ...r.questionsRemoved.map(
+          (q) => `- ${oneLine(r.dimension)}.${oneLine(q.id)}: ${oneLine(q.prompt)}`,
+        ),
+      ],
+    );
   const question = (q: Comparison["improved"][number]) =>
     `${oneLine(q.dimension)}.${oneLine(q.question)}: ${formatPercent(q.before)} -> ${formatPercent(q.after)}  ${oneLine(q.prompt)}`;
   list(`Improved (${c.improved.length})`, c.improved.map(question));
@@ -85,6 +97,11 @@ function markdown(c: Comparison): string {
   const section = (title: string, items: string[]) => {
     if (items.length > 0) out.push(`## ${title}`, "", ...items.map((i) => `- ${i}`), "");
   };
+  for (const r of c.rubricChanges)
+    section(`Rubric changed: ${md(r.dimension)} ${md(r.versionBefore)} → ${md(r.versionAfter)}`, [
+      ...r.questionsAdded.map((q) => `Added: ${md(q.prompt)} (\`${r.dimension}.${q.id}\`)`),
+      ...r.questionsRemoved.map((q) => `Removed: ${md(q.prompt)} (\`${r.dimension}.${q.id}\`)`),
+    ]);
   section(
     "Improved",
     c.improved.map(

@@ -1,5 +1,14 @@
 import type { RecommendationResult, Report } from "../core/report-schema.js";
-import { dimensionTitle, thresholdName } from "./report-text.js";
+import {
+  dimensionTitle,
+  fixFirst,
+  formatScore,
+  gainOverall,
+  isAssessed,
+  nextSteps,
+  nowAndNext,
+  thresholdName,
+} from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -59,7 +68,7 @@ function annotations(report: Report, top: number): string[] {
       `${report.organization}: ${text}`,
     );
   const gateText = (c: (typeof failed)[number]) =>
-    `${thresholdName(c)}, but scored ${c.actual.toFixed(1)}`;
+    `${thresholdName(c)}, but scored ${formatScore(c.actual)}`;
   if (failed.length <= ANNOTATIONS_PER_KIND) lines.push(...failed.map((c) => gate(gateText(c))));
   else {
     const shown = failed.slice(0, ANNOTATIONS_PER_KIND - 1);
@@ -69,15 +78,18 @@ function annotations(report: Report, top: number): string[] {
   }
 
   // Recommendations in the report's order (its ranking), as many as --top asks and each kind's
-  // budget allows; the closing notice takes one of the notices.
+  // budget allows; the closing notice takes one of the notices. Critical findings ("Fix first")
+  // are errors, shown whatever --top says, within what the gates left of the errors' budget.
   const budget: Record<Kind, number> = {
-    error: 0,
+    error: ANNOTATIONS_PER_KIND - Math.min(failed.length, ANNOTATIONS_PER_KIND),
     warning: ANNOTATIONS_PER_KIND,
     notice: ANNOTATIONS_PER_KIND - 1,
   };
   let shown = 0;
-  for (const r of report.recommendations.slice(0, top)) {
-    const kind = kindOf(report, r);
+  const critical = fixFirst(report);
+  const chosen = [...critical, ...nextSteps(report).slice(0, Math.max(0, top - critical.length))];
+  for (const r of chosen) {
+    const kind = r.critical === true ? "error" : kindOf(report, r);
     if (budget[kind] === 0) continue;
     budget[kind]--;
     shown++;
@@ -86,16 +98,16 @@ function annotations(report: Report, top: number): string[] {
         kind,
         {
           ...at(r.location?.line, r.location?.column),
-          title: `${dimensionTitle(report, r.dimension)}: ${r.title}`,
+          title: `${r.critical === true ? "Fix first: " : ""}${dimensionTitle(report, r.dimension)}: ${r.title}`,
         },
-        `${r.detail} (${r.effort} effort, +${r.gain.overall.toFixed(1)} overall)`,
+        `${r.critical === true && r.why ? `${r.why} ` : ""}${r.target ? `${nowAndNext(r)} ` : ""}${r.detail} (${r.effort} effort, ${gainOverall(r)})`,
       ),
     );
   }
 
   const total = report.recommendations.length;
   const left = total - shown;
-  const scores = `Overall ${report.overall.score.toFixed(1)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => `${d.title} ${d.score.toFixed(1)}`).join(", ")}`;
+  const scores = `Overall ${formatScore(report.overall.score)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => (isAssessed(d) ? `${d.title} ${formatScore(d.score)}` : `${d.title} not assessed`)).join(", ")}`;
   const leftOut =
     left > 0
       ? `. ${shown} of ${total} recommendations annotated, ${left} more left out (--top ${top}, at most ${ANNOTATIONS_PER_KIND} of a kind); all are in --format markdown or json.`

@@ -1,6 +1,22 @@
 import type { DimensionResult, Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
-import { dimensionTitle, formatScore, notesOf, stepTitles, thresholdName } from "./report-text.js";
+import {
+  capNote,
+  dimensionTitle,
+  fixFirst,
+  formatGain,
+  formatScore,
+  gainOverall,
+  isAssessed,
+  nextSteps,
+  notApplicable,
+  notesOf,
+  nowAndNext,
+  overallCapNote,
+  stepTitles,
+  thresholdName,
+  thresholdVerdict,
+} from "./report-text.js";
 import { escapeHtml as e } from "../text/escape.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -23,7 +39,7 @@ h3 { font-size: 1.05rem; margin: 20px 0 4px; }
 .poles div { background: var(--bg); border-radius: 6px; padding: 8px 12px; }
 ol.steps li { margin-bottom: 8px; } .tag { font-size: .8rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; } th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
-.fail { color: #b3261e; font-weight: 600; } .pass { color: #1e7b34; }
+.fail, .critical { color: #b3261e; font-weight: 600; } ol.fix-first { border-left: 4px solid #b3261e; padding-left: 32px; } .pass { color: #1e7b34; }
 section.report + section.report { border-top: 3px solid var(--line); margin-top: 40px; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 @media print { main { padding: 0; } h2, h3 { break-after: avoid; } section.dimension, ol.steps li, tr { break-inside: avoid; } section.report + section.report { break-before: page; } }
@@ -84,9 +100,10 @@ export function radarSvg(
 
 function bars(report: Report): string {
   const rows = report.dimensions
-    .map(
-      (d) =>
-        `<div class="bar-row"><span>${e(d.title)}</span><div class="bar" role="meter" aria-valuenow="${d.score}" aria-valuemin="0" aria-valuemax="100"><span style="width:${d.score}%"></span></div><span>${formatScore(d.score)} · ${e(d.level.label)}</span></div>`,
+    .map((d) =>
+      isAssessed(d)
+        ? `<div class="bar-row"><span>${e(d.title)}</span><div class="bar" role="meter" aria-valuenow="${d.score}" aria-valuemin="0" aria-valuemax="100"><span style="width:${d.score}%"></span></div><span>${formatScore(d.score)} · ${e(d.level.label)}${capNote(report, d) ? " (capped)" : ""}</span></div>`
+        : `<div class="bar-row"><span>${e(d.title)}</span><div class="bar"></div><span class="muted">not assessed</span></div>`,
     )
     .join("");
   return `<div class="bars">${rows}</div>`;
@@ -102,37 +119,55 @@ function section(report: Report, options: RenderOptions): string {
     .map((m) => e(String(m)))
     .join(" · ");
   const overallLevel = report.levels.find((l) => l.id === report.overall.level.id);
-  const top = report.recommendations.slice(0, Math.max(options.top, 1));
+  const rest = nextSteps(report);
+  const top = rest.slice(0, Math.max(options.top, 1));
+  const critical = fixFirst(report);
+  const overallCap = overallCapNote(report);
   const parts: string[] = [];
   parts.push(
     `<h1>Social readiness: ${e(report.organization)}</h1>`,
     meta ? `<p class="meta">${meta}</p>` : "",
   );
   parts.push(
-    `<div class="overview"><div><div class="score" data-testid="overall">${formatScore(report.overall.score)}</div><div class="level">${e(report.overall.level.label)}</div><p class="muted">${e(overallLevel?.summary ?? "")}</p></div>${radarSvg(report.dimensions)}${bars(report)}</div>`,
+    `<div class="overview"><div><div class="score" data-testid="overall">${formatScore(report.overall.score)}</div><div class="level">${e(report.overall.level.label)}</div>${overallCap ? `<p class="critical">Level ${e(overallCap)}</p>` : ""}<p class="muted">${e(overallLevel?.summary ?? "")}</p></div>${radarSvg(report.dimensions.filter(isAssessed))}${bars(report)}</div>`,
   );
+  if (critical.length > 0) {
+    parts.push(
+      `<h2 class="critical">Fix first</h2><p class="muted">Critical findings: answers that mean nobody is home or the organisation is at risk. They hold the level down until fixed.</p><ol class="steps fix-first">`,
+    );
+    for (const r of critical)
+      parts.push(
+        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${r.why ? `<span class="critical">${e(r.why)}</span><br>` : ""}${e(nowAndNext(r))} ${e(r.detail)}</li>`,
+      );
+    parts.push("</ol>");
+  }
   if (top.length > 0) {
     parts.push(
-      `<h2>Next steps</h2><p class="muted">The ${top.length} highest-value recommendations of ${report.recommendations.length}, ranked by gain per unit of effort.</p><ol class="steps">`,
+      `<h2>Next steps</h2><p class="muted">The ${top.length} highest-value recommendations of ${rest.length}, ranked by overall gain (points of 100) per unit of effort.</p><ol class="steps">`,
     );
     for (const r of top)
       parts.push(
-        `<li><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · +${formatScore(r.gain.overall)} overall</span><br>${e(r.detail)}</li>`,
+        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${r.target ? `<span class="muted">${e(nowAndNext(r))}</span><br>` : ""}${e(r.detail)}</li>`,
       );
     parts.push("</ol>");
   }
   parts.push("<h2>Dimensions</h2>");
   for (const d of report.dimensions) {
+    if (!isAssessed(d)) {
+      parts.push(`<section class="dimension"><h3>${e(d.title)}: not assessed</h3></section>`);
+      continue;
+    }
+    const cap = capNote(report, d);
     const steps = stepTitles(report, d);
     const recs = report.recommendations.filter((r) => r.dimension === d.id);
     parts.push(
-      `<section class="dimension"><h3>${e(d.title)}: ${formatScore(d.score)} (${e(d.level.label)})</h3><p>${e(d.description)}</p>`,
+      `<section class="dimension"><h3>${e(d.title)}: ${formatScore(d.score)} (${e(d.level.label)})</h3><p>${e(d.description)}</p>${cap ? `<p class="critical">Level ${e(cap)}.</p>` : ""}`,
       `<div class="poles"><div><strong>Existing</strong><br>${e(d.existing)}</div><div><strong>Living</strong><br>${e(d.living)}</div></div>`,
       d.nextLevel && steps.length > 0
         ? `<p><strong>To reach ${e(d.nextLevel.level.label)}</strong> (+${formatScore(d.nextLevel.pointsNeeded)} points): ${steps.map(e).join("; ")}.</p>`
         : "",
       recs.length > 0
-        ? `<table><thead><tr><th>#</th><th>Recommendation</th><th>Effort</th><th>Gain (dimension points)</th></tr></thead><tbody>${recs.map((r) => `<tr><td>${r.rank}</td><td><strong>${e(r.title)}</strong><br>${e(r.detail)}</td><td>${r.effort}</td><td>+${formatScore(r.gain.dimension)}</td></tr>`).join("")}</tbody></table>`
+        ? `<table><thead><tr><th>#</th><th>Recommendation</th><th>Effort</th><th>Gain (dimension points)</th></tr></thead><tbody>${recs.map((r) => `<tr><td>${r.rank}</td><td>${r.critical ? `<span class="critical">Fix first:</span> ` : ""}<strong>${e(r.title)}</strong><br>${e(r.detail)}</td><td>${r.effort}</td><td>${formatGain(r.gain.dimension)}</td></tr>`).join("")}</tbody></table>`
         : "",
       "</section>",
     );
@@ -140,6 +175,12 @@ function section(report: Report, options: RenderOptions): string {
   if (report.unanswered.length > 0) {
     parts.push(
       `<h2>Unanswered questions</h2><p class="muted">Each scores 0 until answered.</p><ul>${report.unanswered.map((u) => `<li>${e(dimensionTitle(report, u.dimension))}: ${e(u.prompt)}</li>`).join("")}</ul>`,
+    );
+  }
+  const skipped = notApplicable(report);
+  if (skipped.length > 0) {
+    parts.push(
+      `<h2>Not applicable</h2><p class="muted">These carry no weight in the scores.</p><ul>${skipped.map((n) => `<li>${e(dimensionTitle(report, n.dimension))}: ${e(n.prompt)} <span class="muted">${e(n.reason)}</span></li>`).join("")}</ul>`,
     );
   }
   const notes = notesOf(report);
@@ -150,7 +191,7 @@ function section(report: Report, options: RenderOptions): string {
   }
   if (report.thresholds.checks.length > 0) {
     parts.push(
-      `<h2>Thresholds</h2><table><thead><tr><th>Check</th><th>Actual</th><th>Result</th><th>From</th></tr></thead><tbody>${report.thresholds.checks.map((c) => `<tr><td>${e(thresholdName(c))}</td><td>${formatScore(c.actual)}</td><td class="${c.passed ? "pass" : "fail"}">${c.passed ? "pass" : "FAIL"}</td><td>${c.source}</td></tr>`).join("")}</tbody></table>`,
+      `<h2>Thresholds</h2><table><thead><tr><th>Check</th><th>Actual</th><th>Result</th><th>From</th></tr></thead><tbody>${report.thresholds.checks.map((c) => `<tr><td>${e(thresholdName(c))}</td><td>${formatScore(c.actual)}</td><td class="${c.passed ? "pass" : "fail"}">${thresholdVerdict(c)}</td><td>${c.source}</td></tr>`).join("")}</tbody></table>`,
     );
   }
   parts.push(

@@ -1,5 +1,12 @@
 import type { Report } from "../core/report-schema.js";
-import { formatScore, thresholdName } from "./report-text.js";
+import {
+  capNote,
+  fixFirst,
+  formatScore,
+  isAssessed,
+  overallCapNote,
+  thresholdName,
+} from "./report-text.js";
 import { escapeXml } from "../text/escape.js";
 import type { Renderer } from "./types.js";
 
@@ -14,6 +21,7 @@ interface Case {
   name: string;
   failures: string[];
   out: string;
+  skipped?: boolean;
 }
 
 /** Makes each name unique by numbering repeats: `a`, `a (2)`, `a (3)`. */
@@ -34,17 +42,31 @@ function suite(
   classname: string,
 ): { xml: string; tests: number; failures: number } {
   const caseName = uniquifier();
+  // Critical findings go in the output of their dimension's case (they fail no threshold,
+  // so they are not failures), each line starting "Fix first:" so a dashboard shows them.
+  const fixLines = (id: string | undefined) =>
+    fixFirst(report)
+      .filter((r) => id === undefined || r.dimension === id)
+      .map((r) => `\nFix first: ${r.title}${r.why ? ` (${r.why})` : ""}`)
+      .join("");
+  const overallCap = overallCapNote(report);
   const cases: Case[] = [
     {
       name: caseName("overall"),
       failures: [],
-      out: `Overall ${formatScore(report.overall.score)}/100 (${report.overall.level.label})`,
+      out: `Overall ${formatScore(report.overall.score)}/100 (${report.overall.level.label}${overallCap ? `, ${overallCap}` : ""})${fixLines(undefined)}`,
     },
-    ...report.dimensions.map((d) => ({
-      name: caseName(d.id),
-      failures: [] as string[],
-      out: `${d.title}: ${formatScore(d.score)}/100 (${d.level.label})`,
-    })),
+    ...report.dimensions.map((d): Case => {
+      const name = caseName(d.id);
+      if (!isAssessed(d))
+        return { name, failures: [], out: `${d.title}: not assessed`, skipped: true };
+      const cap = capNote(report, d);
+      return {
+        name,
+        failures: [],
+        out: `${d.title}: ${formatScore(d.score)}/100 (${d.level.label}${cap ? `, ${cap}` : ""})${fixLines(d.id)}`,
+      };
+    }),
   ];
   const overall = cases[0];
   for (const check of report.thresholds.checks) {
@@ -58,26 +80,29 @@ function suite(
     );
   }
   const failures = cases.filter((c) => c.failures.length > 0).length;
+  const skipped = cases.filter((c) => c.skipped).length;
   const body = cases
     .map((c) => {
       const failure =
         c.failures.length > 0
           ? `\n      <failure message="${escapeXml(c.failures.join("; "))}" type="threshold">${escapeXml(c.failures.join("\n"))}</failure>`
-          : "";
+          : c.skipped
+            ? `\n      <skipped message="not assessed in this run"/>`
+            : "";
       return `    <testcase name="${escapeXml(c.name)}" classname="${escapeXml(classname)}" time="0">${failure}\n      <system-out>${escapeXml(c.out)}</system-out>\n    </testcase>`;
     })
     .join("\n");
   const plan = report.source.plan;
   const properties = [
     ["organization", report.organization],
-    ["overall", report.overall.score.toFixed(1)],
+    ["overall", formatScore(report.overall.score)],
     ["level", report.overall.level.label],
   ]
     .map(([name, value]) => `      <property name="${name}" value="${escapeXml(value ?? "")}"/>`)
     .join("\n");
   const file = plan === null ? "" : ` file="${escapeXml(plan)}"`;
   return {
-    xml: `  <testsuite name="${escapeXml(plan ?? "<stdin>")}"${file} tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">\n    <properties>\n${properties}\n    </properties>\n${body}\n  </testsuite>`,
+    xml: `  <testsuite name="${escapeXml(plan ?? "<stdin>")}"${file} tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n    <properties>\n${properties}\n    </properties>\n${body}\n  </testsuite>`,
     tests: cases.length,
     failures,
   };

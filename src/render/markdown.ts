@@ -1,6 +1,22 @@
 import type { Report } from "../core/report-schema.js";
 import { summarize } from "../core/summary.js";
-import { dimensionTitle, formatScore, notesOf, stepTitles, thresholdName } from "./report-text.js";
+import {
+  capNote,
+  dimensionTitle,
+  fixFirst,
+  formatGain,
+  formatScore,
+  gainOverall,
+  isAssessed,
+  nextSteps,
+  notApplicable,
+  notesOf,
+  nowAndNext,
+  overallCapNote,
+  stepTitles,
+  thresholdName,
+  thresholdVerdict,
+} from "./report-text.js";
 import { escapeMarkdown, markdownCode } from "../text/escape.js";
 import { bar } from "./table.js";
 import type { RenderOptions, Renderer } from "./types.js";
@@ -22,25 +38,50 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     `**Overall: ${formatScore(report.overall.score)}/100, ${md(report.overall.level.label)}.** ${overallLevel ? md(overallLevel.summary) : ""}`,
     "",
   );
+  const overallCap = overallCapNote(report);
+  if (overallCap) out.push(`**Level ${md(overallCap)}.**`, "");
 
   out.push("| Dimension | Score | Level | |", "| --- | ---: | --- | --- |");
-  for (const d of report.dimensions)
+  for (const d of report.dimensions) {
+    if (!isAssessed(d)) {
+      out.push(`| ${md(d.title)} | - | not assessed | |`);
+      continue;
+    }
+    const cap = capNote(report, d);
     out.push(
-      `| ${md(d.title)} | ${formatScore(d.score)} | ${md(d.level.label)} | \`${bar(d.score)}\` |`,
+      `| ${md(d.title)} | ${formatScore(d.score)} | ${md(d.level.label)}${cap ? ` (${md(cap)})` : ""} | \`${bar(d.score)}\` |`,
     );
+  }
   out.push("");
 
-  if (report.recommendations.length > 0) {
-    const top = report.recommendations.slice(0, Math.max(options.top, 1));
+  const critical = fixFirst(report);
+  if (critical.length > 0) {
+    out.push(`${heading}# Fix first`, "");
+    out.push(
+      "Critical findings: answers that mean nobody is home or the organisation is at risk. They hold the level down until fixed, whatever their gain.",
+      "",
+    );
+    for (const r of critical)
+      out.push(
+        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
+        ...(r.why ? [`   ${md(r.why)}  `] : []),
+        `   ${md(nowAndNext(r))} ${md(r.detail)}`,
+      );
+    out.push("");
+  }
+
+  const rest = nextSteps(report);
+  if (rest.length > 0) {
+    const top = rest.slice(0, Math.max(options.top, 1));
     out.push(`${heading}# Next steps`, "");
     out.push(
-      `The ${top.length} highest-value recommendations of ${report.recommendations.length}, ranked by gain per unit of effort.`,
+      `The ${top.length} highest-value recommendations of ${rest.length}, ranked by overall gain (points of 100) per unit of effort.`,
       "",
     );
     for (const r of top) {
       out.push(
-        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, +${formatScore(r.gain.overall)} overall)  `,
-        `   ${md(r.detail)}`,
+        `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
+        `   ${r.target ? `${md(nowAndNext(r))} ` : ""}${md(r.detail)}`,
       );
     }
     out.push("");
@@ -48,6 +89,10 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
 
   out.push(`${heading}# Dimensions`, "");
   for (const d of report.dimensions) {
+    if (!isAssessed(d)) {
+      out.push(`${heading}## ${md(d.title)}: not assessed`, "");
+      continue;
+    }
     out.push(
       `${heading}## ${md(d.title)}: ${formatScore(d.score)} (${md(d.level.label)})`,
       "",
@@ -70,7 +115,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
       );
       for (const r of recs)
         out.push(
-          `| ${r.rank} | **${md(r.title)}**: ${md(r.detail)} | ${r.effort} | +${formatScore(r.gain.dimension)} |`,
+          `| ${r.rank} | ${r.critical ? "**Fix first:** " : ""}**${md(r.title)}**: ${md(r.detail)} | ${r.effort} | ${formatGain(r.gain.dimension)} |`,
         );
     }
     out.push("");
@@ -81,6 +126,16 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     for (const u of report.unanswered)
       out.push(
         `- ${md(dimensionTitle(report, u.dimension))}: ${md(u.prompt)} (${markdownCode(`${u.dimension}.${u.question}`)})`,
+      );
+    out.push("");
+  }
+
+  const skipped = notApplicable(report);
+  if (skipped.length > 0) {
+    out.push(`${heading}# Not applicable`, "", "These carry no weight in the scores.", "");
+    for (const n of skipped)
+      out.push(
+        `- ${md(dimensionTitle(report, n.dimension))}: ${md(n.prompt)} (\`${n.dimension}.${n.question}\`). ${md(n.reason)}`,
       );
     out.push("");
   }
@@ -102,7 +157,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     );
     for (const c of report.thresholds.checks)
       out.push(
-        `| ${thresholdName(c)} | ${formatScore(c.actual)} | ${c.passed ? "pass" : "**FAIL**"} | ${c.source} |`,
+        `| ${thresholdName(c)} | ${formatScore(c.actual)} | ${c.passed || c.evaluated === false ? thresholdVerdict(c) : "**FAIL**"} | ${c.source} |`,
       );
     out.push("");
   }

@@ -49,3 +49,73 @@ export function formatGain(value: number): string {
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
+
+type Recommendation = Report["recommendations"][number];
+
+/** Critical findings, in rank order: every human format lists them first, under "Fix first". */
+export function fixFirst(report: Report): Recommendation[] {
+  return report.recommendations.filter((r) => r.critical === true);
+}
+
+/** The recommendations after Fix first, for the "Next steps" list. */
+export function nextSteps(report: Report): Recommendation[] {
+  return report.recommendations.filter((r) => r.critical !== true);
+}
+
+/** "Now: ... Next: ...": where the organisation is and the answer the step aims for. */
+export function nowAndNext(r: Recommendation): string {
+  if (!r.target) return "";
+  return `Now: ${r.current ?? "unanswered"}. Next: ${r.target.text}.`;
+}
+
+/** The one scale gains are shown on in human formats: points of 100, overall or dimension. */
+export const gainOverall = (r: Recommendation) => `${formatGain(r.gain.overall)} overall`;
+export const gainDimension = (r: Recommendation) => `${formatGain(r.gain.dimension)} in dimension`;
+
+/** Whether a cap actually holds the level below what the score alone would give. */
+export function isCapped(
+  report: Report,
+  subject: { score: number; level: { id: string }; cap?: { level: { id: string } } | null },
+): boolean {
+  if (!subject.cap) return false;
+  const byScore = report.levels.findIndex(
+    (l) => subject.score >= l.from && (subject.score < l.to || l.to === 100),
+  );
+  const shown = report.levels.findIndex((l) => l.id === subject.level.id);
+  return shown < byScore;
+}
+
+/** "capped at Emerging by critical answers: questions-answered" when a cap holds the level down. */
+export function capNote(report: Report, d: DimensionResult): string {
+  if (!d.cap || !isCapped(report, d)) return "";
+  return `capped at ${d.cap.level.label} by critical answers: ${d.cap.because.join(", ")}`;
+}
+
+export function overallCapNote(report: Report): string {
+  const cap = report.overall.cap;
+  if (!cap || !isCapped(report, report.overall)) return "";
+  return `capped at ${cap.level.label} by critical answers in ${cap.because.map((id) => dimensionTitle(report, id)).join(", ")}`;
+}
+
+export const isAssessed = (d: DimensionResult) => d.assessed !== false;
+
+/** Questions that do not apply to this organisation, with the reason, for assessed dimensions. */
+export function notApplicable(
+  report: Report,
+): { dimension: string; question: string; prompt: string; reason: string }[] {
+  return report.dimensions.filter(isAssessed).flatMap((d) =>
+    d.questions
+      .filter((q) => q.status === "not-applicable")
+      .map((q) => ({
+        dimension: d.id,
+        question: q.id,
+        prompt: q.prompt,
+        reason: q.reason ?? "",
+      })),
+  );
+}
+
+export function thresholdVerdict(check: Report["thresholds"]["checks"][number]): string {
+  if (check.evaluated === false) return "not evaluated (dimension not assessed)";
+  return check.passed ? "pass" : "FAIL";
+}

@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import { toJson } from "./json-text.js";
 import type { RecommendationResult, Report, ThresholdCheck } from "../core/report-schema.js";
-import { dimensionTitle, thresholdName } from "./report-text.js";
+import {
+  dimensionTitle,
+  fixFirst,
+  formatScore,
+  gainOverall,
+  nextSteps,
+  nowAndNext,
+  thresholdName,
+} from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -133,27 +141,35 @@ function log(reports: readonly Report[], options: RenderOptions): string {
           id,
           index,
           "error",
-          `${report.organization}: ${thresholdName(check)}, but scored ${check.actual.toFixed(1)} (from ${check.source})`,
+          `${report.organization}: ${thresholdName(check)}, but scored ${formatScore(check.actual)} (from ${check.source})`,
           { startLine: 1, startColumn: 1 },
           { actual: check.actual, min: check.min },
         ),
       );
     }
 
-    const listed = report.recommendations.slice(0, top);
+    // Critical findings ("Fix first") are errors and always listed; --top bounds the rest.
+    const critical = fixFirst(report);
+    const listed = [...critical, ...nextSteps(report).slice(0, Math.max(0, top - critical.length))];
     leftOut += report.recommendations.length - listed.length;
     for (const r of listed) {
       const id = `${r.dimension}/${r.question}`;
       const index = ruleFor(id, () => recommendationRule(report, r, id));
       const at = r.location ?? { line: 1, column: 1 };
+      const fix = r.critical === true;
       results.push(
         result(
           id,
           index,
-          "warning",
-          `${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, +${r.gain.overall.toFixed(1)} overall): ${r.detail}`,
+          fix ? "error" : "warning",
+          `${fix ? "Fix first: " : ""}${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, ${gainOverall(r)}): ${fix && r.why ? `${r.why} ` : ""}${r.target ? `${nowAndNext(r)} ` : ""}${r.detail}`,
           { startLine: at.line, startColumn: at.column },
-          { rank: r.rank, gain: r.gain },
+          {
+            rank: r.rank,
+            gain: r.gain,
+            critical: fix,
+            ...(r.target ? { current: r.current ?? null, target: r.target } : {}),
+          },
         ),
       );
     }

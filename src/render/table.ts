@@ -4,7 +4,18 @@ import { summarize } from "../core/summary.js";
 import { renderGrid, type Cell, type Column } from "../text/grid.js";
 import { oneLine } from "../text/sanitize.js";
 import { wrapText } from "../text/width.js";
-import { formatGain, formatScore } from "./report-text.js";
+import {
+  capNote,
+  fixFirst,
+  formatGain,
+  formatScore,
+  isAssessed,
+  nextSteps,
+  notApplicable,
+  nowAndNext,
+  overallCapNote,
+  thresholdVerdict,
+} from "./report-text.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
 const BAR_WIDTH = 20;
@@ -37,6 +48,13 @@ function table(
   });
 }
 
+/** Prose under a numbered item: wrapped to the terminal with a five-space indent. */
+function indented(text: string, width: number, style: (s: string) => string = (s) => s): string {
+  return wrapText(text, Math.max(width - 5, 10))
+    .map((line) => `     ${style(line)}`)
+    .join("\n");
+}
+
 /** A line of prose wrapped to the terminal, then styled, so styling never affects the layout. */
 function prose(text: string, width: number, style: (s: string) => string = (s) => s): string {
   return wrapText(text, width)
@@ -52,11 +70,15 @@ const DIMENSION_COLUMNS: readonly Column[] = [
 ];
 
 function dimensionRow(c: ChalkInstance, report: Report, d: DimensionResult): Cell[] {
+  if (!isAssessed(d)) return [oneLine(d.title), "-", [{ text: "not assessed", style: c.dim }], ""];
   const colour = levelColour(c, report, d.level.id);
   return [
     oneLine(d.title),
     formatScore(d.score),
-    [{ text: oneLine(d.level.label), style: colour }],
+    [
+      { text: oneLine(d.level.label), style: colour },
+      ...(capNote(report, d) ? [{ text: "(capped)", style: c.red }] : []),
+    ],
     [{ text: bar(d.score), style: colour }],
   ];
 }
@@ -85,6 +107,8 @@ function renderReport(report: Report, options: RenderOptions): string {
       ? `Overall ${c.bold(formatScore(report.overall.score))}/100  ${overallColour(`${oneLine(report.overall.level.label)}  ${bar(report.overall.score)}`)}`
       : prose(overall, width, overallColour),
   );
+  const overallCap = overallCapNote(report);
+  if (overallCap) lines.push(prose(`Level ${overallCap}`, width, c.red));
   lines.push("");
 
   lines.push(
@@ -115,12 +139,33 @@ function renderReport(report: Report, options: RenderOptions): string {
       ),
     );
 
-  const top = report.recommendations.slice(0, options.top);
+  for (const d of report.dimensions) {
+    const note = capNote(report, d);
+    if (note) lines.push(prose(`${oneLine(d.title)}: ${note}`, width, c.red));
+  }
+
+  // Critical findings are never cut by --top: nobody should miss that nobody is home.
+  const critical = fixFirst(report);
+  if (critical.length > 0) {
+    lines.push(
+      "",
+      prose(`Fix first (${critical.length})`, width, (t) => c.bold(c.red(t))),
+    );
+    for (const r of critical) {
+      const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
+      lines.push(prose(`  ${r.rank}. ${oneLine(r.title)} (${oneLine(title)})`, width, c.bold));
+      if (r.why) lines.push(indented(oneLine(r.why), width));
+      lines.push(indented(`${oneLine(nowAndNext(r))} ${oneLine(r.detail)}`, width));
+    }
+  }
+
+  const rest = nextSteps(report);
+  const top = rest.slice(0, options.top);
   if (top.length > 0) {
     lines.push(
       "",
       prose(
-        `Next steps (top ${top.length} of ${report.recommendations.length}; gain in points of the overall score)`,
+        `Next steps (top ${top.length} of ${rest.length}; gain in points of the overall score)`,
         width,
         c.bold,
       ),
@@ -129,7 +174,11 @@ function renderReport(report: Report, options: RenderOptions): string {
       const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
       return [
         String(r.rank),
-        [{ text: oneLine(r.title), style: c.bold }, { text: oneLine(r.detail) }],
+        [
+          { text: oneLine(r.title), style: c.bold },
+          { text: oneLine(r.detail) },
+          ...(r.target ? [{ text: oneLine(nowAndNext(r)), style: c.dim }] : []),
+        ],
         oneLine(title),
         r.effort,
         formatGain(r.gain.overall),
@@ -178,13 +227,27 @@ function renderReport(report: Report, options: RenderOptions): string {
       lines.push(prose(`  ${u.dimension}.${u.question}: ${oneLine(u.prompt)}`, width));
   }
 
+  const skipped = notApplicable(report);
+  if (skipped.length > 0) {
+    lines.push("", prose(`Not applicable (${skipped.length}, not counted)`, width, c.bold));
+    for (const n of skipped) {
+      lines.push(prose(`  ${n.dimension}.${n.question}: ${oneLine(n.prompt)}`, width));
+      if (n.reason) lines.push(indented(oneLine(n.reason), width, c.dim));
+    }
+  }
+
   if (report.thresholds.checks.length > 0) {
     lines.push("", prose("Thresholds", width, c.bold));
     for (const check of report.thresholds.checks) {
       const name = check.scope === "overall" ? "overall" : (check.dimension ?? "?");
       const relation = check.kind === "baseline" ? "baseline" : "minimum";
       const text = `${name} ${formatScore(check.actual)} (${relation} ${formatScore(check.min)}, from ${oneLine(check.source)})`;
-      const verdict = check.passed ? c.green("pass") : c.red("FAIL");
+      const verdict =
+        check.evaluated === false
+          ? c.dim(thresholdVerdict(check))
+          : check.passed
+            ? c.green("pass")
+            : c.red("FAIL");
       lines.push(
         ...wrapText(text, Math.max(width - 8, 10)).map((line, i) =>
           i === 0 ? `  ${verdict}  ${line}` : `        ${line}`,

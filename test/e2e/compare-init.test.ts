@@ -31,9 +31,9 @@ describe("social-audit compare", () => {
     const a = JSON.parse(fromReports.stdout);
     const b = JSON.parse(fromPlans.stdout);
     expect(a.overall).toEqual(b.overall);
-    expect(a.overall.delta).toBe(5.5);
+    expect(a.overall.delta).toBe(9.9);
     const markdown = await runCli(["compare", before, after, "--format", "markdown"]);
-    expect(markdown.stdout).toContain("| **Overall** | 40.2 | 45.7 | +5.5 | Emerging |");
+    expect(markdown.stdout).toContain("| **Overall** | 32.2 | 42.1 | +9.9 | Emerging |");
     expect(markdown.stdout).toContain("## Improved");
   });
 
@@ -84,7 +84,7 @@ describe("audit --baseline --fail-on-regression", () => {
     ]);
     expect(worse.code).toBe(1);
     expect(worse.stderr).toContain(
-      "overall 40.2 < 45.7 (baseline), presence 41.3 < 50.9 (baseline)",
+      "overall 32.2 < 42.1 (baseline), planning 31.1 < 34.7 (baseline), presence 43.4 < 58.2 (baseline)",
     );
     const alone = await runCli(["audit", "examples/bike-shop.yaml", "--fail-on-regression"]);
     expect(alone.code).toBe(2);
@@ -96,7 +96,7 @@ describe("social-audit init", () => {
     const dir = tempDir();
     const { code, stderr } = await runCli(["init", "--organization", "Acme Ltd"], { cwd: dir });
     expect(code).toBe(0);
-    expect(stderr).toContain("wrote social-plan.yaml with 31 questions in 4 dimensions");
+    expect(stderr).toContain("wrote social-plan.yaml with 39 questions in 4 dimensions");
     const text = readFileSync(join(dir, "social-plan.yaml"), "utf8");
     // The package is not in this folder's tree, so any schema path would name this machine's folders.
     expect(text).not.toMatch(/^# yaml-language-server/m);

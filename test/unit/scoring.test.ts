@@ -75,7 +75,11 @@ const report = (p: Plan, thresholds = {}) =>
 describe("scoring", () => {
   it("scores an empty plan 0, with every scored question unanswered", () => {
     const r = report(plan({}));
-    expect(r.overall).toEqual({ score: 0, level: { id: "existing", label: "Existing" } });
+    expect(r.overall).toEqual({
+      score: 0,
+      level: { id: "existing", label: "Existing" },
+      cap: null,
+    });
     expect(r.unanswered.map((u) => u.question)).toEqual(["a1", "a2", "b1", "b2"]);
   });
 

@@ -2,7 +2,8 @@ import { basename, resolve } from "node:path";
 import { auditPlans, type AuditSettings } from "../../audit/index.js";
 import type { Report } from "../../core/report-schema.js";
 import type { RubricSet } from "../../core/rubric.js";
-import { UsageError, type UserError } from "../../errors.js";
+import { didYouMean } from "../../core/suggest.js";
+import { UsageError, formatDiagnostic, type Diagnostic, type UserError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { fileSink, streamSink, type OutputSink } from "../../io/output-sink.js";
 import { isOurReport } from "../../io/output-target.js";
@@ -65,6 +66,7 @@ export async function runAudit(
   const failing: { source: string; failed: Report["thresholds"]["checks"] }[] = [];
   const kept: Report[] = [];
   let invalid = 0;
+  const warn = warnOnce(io);
   // With many plans, one bad file must not hide the others' reports; it still fails the run.
   const skipInvalid = (error: UserError) => {
     if (single) throw error;
@@ -90,6 +92,7 @@ export async function runAudit(
       for (const outcome of batch.outcomes) {
         if ("error" in outcome) skipInvalid(outcome.error);
         else {
+          if (outcome.warnings) warn(outcome.warnings);
           if (outcome.failed.length > 0) failing.push(outcome);
           if (outcome.report) kept.push(outcome.report);
         }
@@ -154,6 +157,30 @@ function checkDimensions(options: AuditOptions, rubrics: RubricSet): void {
       );
     }
   }
+  const known = rubrics.dimensions.map((d) => d.rubric.id);
+  for (const id of options.dimension ?? []) {
+    if (!known.includes(id))
+      throw new UsageError(
+        `--dimension names unknown dimension "${id}"${didYouMean(id, known)}`,
+        `Known dimensions: ${known.join(", ")}`,
+      );
+  }
+}
+
+/** Warnings say each distinct line once: the no-profile hint would otherwise repeat for every plan. */
+function warnOnce(io: CliIO): (found: readonly Diagnostic[]) => void {
+  const said = new Set<string>();
+  return (found) => {
+    printWarnings(
+      io,
+      found.filter((d) => {
+        const line = formatDiagnostic(d);
+        if (said.has(line)) return false;
+        said.add(line);
+        return true;
+      }),
+    );
+  };
 }
 
 /** The plan to use when none is named: ./social-plan.yaml, or at a terminal, an interview. */
@@ -195,6 +222,7 @@ function auditSettings(options: AuditOptions): AuditSettings {
     strict: options.strict,
     planThresholds: options.planThresholds,
     thresholds: { overall: options.failUnder, dimensions: options.min },
+    dimensions: options.dimension,
   };
 }
 

@@ -1,8 +1,17 @@
 import { toJson } from "../../render/json-text.js";
 import { allowedValues, isScored } from "../../core/kinds/index.js";
-import type { LoadedDimension, RubricSet } from "../../core/rubric.js";
+import { join } from "node:path";
+import type { Level, LoadedDimension, RubricSet } from "../../core/rubric.js";
 import { EXIT, UsageError, formatDiagnostic, type Diagnostic } from "../../errors.js";
-import { loadRubricFile, loadRubrics, rubricFiles } from "../../io/load-rubrics.js";
+import {
+  LEVELS_FILE,
+  loadRubricFile,
+  loadRubrics,
+  rubricFiles,
+  unknownLevels,
+  type LevelReference,
+} from "../../io/load-rubrics.js";
+import { builtinRubricsDir } from "../../io/package-root.js";
 import { didYouMean } from "../../core/suggest.js";
 import { oneLine, stripControl } from "../../text/sanitize.js";
 import type { CliIO } from "../io.js";
@@ -174,14 +183,28 @@ export async function runRubricsValidate(io: CliIO, paths: string[]): Promise<nu
       "e.g. social-audit rubrics validate ./my-rubrics",
     );
   const diagnostics: Diagnostic[] = [];
+  const levelRefs: LevelReference[] = [];
+  let levels: Level[] | undefined;
   let files = 0;
   for (const path of paths) {
     for (const file of rubricFiles(path)) {
       files++;
       const result = await loadRubricFile(file, false);
       if (result.kind === "invalid") diagnostics.push(...result.diagnostics);
-      if (result.kind === "dimension") diagnostics.push(...result.warnings);
+      if (result.kind === "levels") levels = result.levels;
+      if (result.kind === "dimension") {
+        diagnostics.push(...result.warnings);
+        levelRefs.push(...(result.levelRefs ?? []));
+      }
     }
+  }
+  // Critical caps name levels: those validated here, or else the shipped ones.
+  if (levelRefs.length > 0) {
+    const shipped = levels
+      ? undefined
+      : await loadRubricFile(join(builtinRubricsDir(), LEVELS_FILE), true);
+    const known = levels ?? (shipped?.kind === "levels" ? shipped.levels : undefined);
+    if (known) diagnostics.push(...unknownLevels(levelRefs, known));
   }
   const errors = diagnostics.filter((d) => d.severity !== "warning");
   for (const d of diagnostics) io.stdout.write(`${stripControl(formatDiagnostic(d))}\n`);

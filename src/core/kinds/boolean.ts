@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
+import { AdviceSchema, UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
 
 export const BooleanQuestionSchema = z.lazy(() =>
   z.strictObject({
@@ -9,13 +9,26 @@ export const BooleanQuestionSchema = z.lazy(() =>
     scores: z
       .strictObject({ yes: UnitScoreSchema, no: UnitScoreSchema })
       .default({ yes: 1, no: 0 }),
+    /** Advice for someone whose answer is false (or true, where "no" is the living answer). */
+    advice: z
+      .strictObject({ true: AdviceSchema.optional(), false: AdviceSchema.optional() })
+      .optional(),
   }),
 );
 export type BooleanQuestion = z.infer<typeof BooleanQuestionSchema>;
 
 export const booleanKind = {
-  answerSchema: (_q: BooleanQuestion) => z.boolean({ error: "must be true or false (yes/no)" }),
+  answerSchema: () => z.boolean({ error: "must be true or false (yes/no)" }),
   score: (q: BooleanQuestion, answer: boolean): number => (answer ? q.scores.yes : q.scores.no),
-  describe: (_q: BooleanQuestion, answer: boolean): string => (answer ? "yes" : "no"),
+  describe: (_: BooleanQuestion, answer: boolean): string => (answer ? "yes" : "no"),
+  /** The other answer when it scores higher; with no answer, the better of the two. */
+  next: (q: BooleanQuestion, answer: boolean | undefined) => {
+    const better = q.scores.yes >= q.scores.no;
+    const target = answer === undefined ? better : !answer;
+    const score = target ? q.scores.yes : q.scores.no;
+    const current = answer === undefined ? -1 : answer ? q.scores.yes : q.scores.no;
+    return score > current ? { value: target, text: target ? "yes" : "no", score } : undefined;
+  },
+  advice: (q: BooleanQuestion, answer: boolean) => (answer ? q.advice?.true : q.advice?.false),
   allowed: (q: BooleanQuestion) => ({ type: "boolean", scores: q.scores }),
 };

@@ -1,5 +1,13 @@
 import * as z from "zod";
-import { IdSchema, TextSchema, UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
+import {
+  AdviceSchema,
+  AliasesSchema,
+  CriticalSchema,
+  IdSchema,
+  TextSchema,
+  UnitScoreSchema,
+  scoredQuestionFields,
+} from "../schema-parts.js";
 import { oneOfMessage } from "../suggest.js";
 
 export const ChoiceOptionSchema = z.lazy(() =>
@@ -7,6 +15,12 @@ export const ChoiceOptionSchema = z.lazy(() =>
     value: IdSchema,
     label: TextSchema(300),
     score: UnitScoreSchema,
+    /** Old values that still map here (a plan using one gets a deprecation warning). */
+    aliases: AliasesSchema.optional(),
+    /** Choice: advice for someone whose answer is this. Multi option: how to start doing it. */
+    advice: AdviceSchema.optional(),
+    /** This answer means nobody is home or the organisation is at risk (choice questions). */
+    critical: CriticalSchema.optional(),
   }),
 );
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
@@ -27,6 +41,20 @@ export const ChoiceOptionsSchema = (noun: string) =>
           });
         seen.add(o.value);
       });
+      // An alias must name exactly one option, and never shadow a current value.
+      const values = new Set(options.map((o) => o.value));
+      const aliases = new Set<string>();
+      options.forEach((o, i) => {
+        o.aliases?.forEach((alias, j) => {
+          if (values.has(alias) || aliases.has(alias))
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "aliases", j],
+              message: `alias "${alias}" is already ${values.has(alias) ? "a value" : "an alias of another option"} of this question`,
+            });
+          aliases.add(alias);
+        });
+      });
     });
 
 export const ChoiceQuestionSchema = z.lazy(() =>
@@ -37,6 +65,35 @@ export const ChoiceQuestionSchema = z.lazy(() =>
   }),
 );
 export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
+
+/** Each old value and the current value it maps to. */
+export function optionAliases(options: readonly ChoiceOption[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const o of options) for (const alias of o.aliases ?? []) map.set(alias, o.value);
+  return map;
+}
+
+export function choiceOf(q: ChoiceQuestion, answer: string): ChoiceOption | undefined {
+  return q.choices.find((c) => c.value === answer);
+}
+
+/**
+ * The next better choice: the lowest score above the current one (the nearest rung up),
+ * first in rubric order on ties. With no answer, the best choice.
+ */
+export function nextChoice(
+  q: ChoiceQuestion,
+  answer: string | undefined,
+): ChoiceOption | undefined {
+  const current = answer === undefined ? undefined : choiceOf(q, answer);
+  let best: ChoiceOption | undefined;
+  for (const c of q.choices) {
+    if (current === undefined) {
+      if (!best || c.score > best.score) best = c;
+    } else if (c.score > current.score && (!best || c.score < best.score)) best = c;
+  }
+  return best;
+}
 
 export const choiceKind = {
   answerSchema: (q: ChoiceQuestion) => {
@@ -49,6 +106,12 @@ export const choiceKind = {
     q.choices.find((c) => c.value === answer)?.score ?? 0,
   describe: (q: ChoiceQuestion, answer: string): string =>
     q.choices.find((c) => c.value === answer)?.label ?? answer,
+  next: (q: ChoiceQuestion, answer: string | undefined) => {
+    const c = nextChoice(q, answer);
+    return c && { value: c.value, text: c.label, score: c.score };
+  },
+  advice: (q: ChoiceQuestion, answer: string) => choiceOf(q, answer)?.advice,
+  critical: (q: ChoiceQuestion, answer: string) => choiceOf(q, answer)?.critical,
   allowed: (q: ChoiceQuestion) => ({
     type: "string",
     values: q.choices.map((c) => ({ value: c.value, label: c.label, score: c.score })),

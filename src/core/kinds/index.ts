@@ -5,6 +5,7 @@ import { MultiQuestionSchema, multiKind, type MultiQuestion } from "./multi.js";
 import { NumberQuestionSchema, numberKind, type NumberQuestion } from "./number.js";
 import { ScaleQuestionSchema, scaleKind, type ScaleQuestion } from "./scale.js";
 import { TextQuestionSchema, textKind, type TextQuestion } from "./text.js";
+import type { Critical } from "../schema-parts.js";
 
 export const QUESTION_KINDS = ["choice", "multi", "boolean", "scale", "number", "text"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -37,22 +38,35 @@ export interface AnswerOf {
 }
 export type Answer = AnswerOf[QuestionKind];
 
+/** An answer a recommendation aims for, and the question's score once it is given. */
+export interface Step {
+  value: string | number | boolean | string[];
+  text: string;
+  score: number;
+}
+
 interface KindBehaviour<Q, A> {
   answerSchema: (q: Q) => z.ZodType<A>;
   describe: (q: Q, answer: A) => string;
   allowed: (q: Q) => Record<string, unknown>;
   /** Absent for unscored kinds. */
   score?: (q: Q, answer: A) => number;
+  /** The next better answer from this one (unanswered: the best); undefined at full marks. */
+  next?: (q: Q, answer: A | undefined) => Step | undefined;
+  /** The rubric's advice for someone whose answer this is, if it has any. */
+  advice?: (q: Q, answer: A) => string | undefined;
+  /** The critical marker this answer carries, if any. */
+  critical?: (q: Q, answer: A) => Critical | undefined;
 }
 
-type QuestionOf = {
+interface QuestionOf {
   choice: ChoiceQuestion;
   multi: MultiQuestion;
   boolean: BooleanQuestion;
   scale: ScaleQuestion;
   number: NumberQuestion;
   text: TextQuestion;
-};
+}
 
 const KINDS = {
   choice: choiceKind,
@@ -91,6 +105,18 @@ export function answerSchemaFor(q: Question): z.ZodType<Answer> {
 export function scoreAnswer(q: ScoredQuestion, answer: Answer): number {
   const score = behaviourOf(q).score?.(q, answer) ?? 0;
   return Math.min(1, Math.max(0, score));
+}
+
+export function nextStep(q: ScoredQuestion, answer: Answer | undefined): Step | undefined {
+  return behaviourOf(q).next?.(q, answer);
+}
+
+export function adviceFor(q: ScoredQuestion, answer: Answer): string | undefined {
+  return behaviourOf(q).advice?.(q, answer);
+}
+
+export function criticalFor(q: ScoredQuestion, answer: Answer): Critical | undefined {
+  return behaviourOf(q).critical?.(q, answer);
 }
 
 export function describeAnswer(q: Question, answer: Answer): string {

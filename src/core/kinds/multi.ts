@@ -19,6 +19,40 @@ export function multiCap(q: MultiQuestion): number {
   return q.cap ?? q.options.reduce((sum, o) => sum + o.score, 0);
 }
 
+function multiScore(q: MultiQuestion, answer: readonly string[]): number {
+  const cap = multiCap(q);
+  if (cap <= 0) return 0;
+  const sum = q.options.filter((o) => answer.includes(o.value)).reduce((s, o) => s + o.score, 0);
+  return Math.min(1, sum / cap);
+}
+
+/**
+ * One practice not yet in place, the one worth most (first in rubric order on ties); with
+ * no answer, the options that together reach full marks, most valuable first.
+ */
+function nextOptions(q: MultiQuestion, answer: readonly string[] | undefined) {
+  if (answer === undefined) {
+    const chosen: string[] = [];
+    for (const o of [...q.options].sort((a, b) => b.score - a.score)) {
+      if (multiScore(q, chosen) >= 1 || o.score <= 0) break;
+      chosen.push(o.value);
+    }
+    if (chosen.length === 0) return undefined;
+    return { values: chosen, score: multiScore(q, chosen) };
+  }
+  const current = multiScore(q, answer);
+  let best: { values: string[]; score: number } | undefined;
+  for (const o of q.options) {
+    if (answer.includes(o.value)) continue;
+    const score = multiScore(q, [...answer, o.value]);
+    if (score > current && (!best || score > best.score)) best = { values: [o.value], score };
+  }
+  return best;
+}
+
+const labelOf = (q: MultiQuestion, value: string) =>
+  q.options.find((o) => o.value === value)?.label ?? value;
+
 export const multiKind = {
   answerSchema: (q: MultiQuestion) => {
     const values = q.options.map((o) => o.value);
@@ -35,11 +69,22 @@ export const multiKind = {
         error: "lists a value more than once",
       });
   },
-  score: (q: MultiQuestion, answer: string[]): number => {
-    const cap = multiCap(q);
-    if (cap <= 0) return 0;
-    const sum = q.options.filter((o) => answer.includes(o.value)).reduce((s, o) => s + o.score, 0);
-    return Math.min(1, sum / cap);
+  score: multiScore,
+  next: (q: MultiQuestion, answer: string[] | undefined) => {
+    const found = nextOptions(q, answer);
+    if (!found) return undefined;
+    const [only] = found.values;
+    return {
+      value: found.values.length === 1 && only !== undefined ? only : found.values,
+      text: found.values.map((v) => labelOf(q, v)).join("; "),
+      score: found.score,
+    };
+  },
+  /** How to start the practice the step adds; a step of several practices keeps the question's advice. */
+  advice: (q: MultiQuestion, answer: string[] | undefined) => {
+    const found = answer === undefined ? undefined : nextOptions(q, answer);
+    const [only] = found?.values ?? [];
+    return found?.values.length === 1 ? q.options.find((o) => o.value === only)?.advice : undefined;
   },
   describe: (q: MultiQuestion, answer: string[]): string =>
     answer.length === 0

@@ -1,5 +1,13 @@
 import * as z from "zod";
-import { TextSchema, UnitScoreSchema, scoredQuestionFields } from "../schema-parts.js";
+import {
+  AdviceSchema,
+  CriticalSchema,
+  SizeSchema,
+  TextSchema,
+  UnitScoreSchema,
+  scoredQuestionFields,
+  type Size,
+} from "../schema-parts.js";
 
 /** A band covers from <= value < to; a missing `to` is open-ended. */
 export const NumberBandSchema = z.lazy(() =>
@@ -8,6 +16,9 @@ export const NumberBandSchema = z.lazy(() =>
     to: z.number({ error: "must be a number" }).optional(),
     score: UnitScoreSchema,
     label: TextSchema(200).optional(),
+    /** Advice for someone whose value falls in this band. */
+    advice: AdviceSchema.optional(),
+    critical: CriticalSchema.optional(),
   }),
 );
 export type NumberBand = z.infer<typeof NumberBandSchema>;
@@ -21,6 +32,16 @@ export const NumberQuestionSchema = z.lazy(() =>
       min: z.number({ error: "must be a number" }).default(0),
       max: z.number({ error: "must be a number" }),
       bands: z.array(NumberBandSchema).min(1, { error: "needs at least one band" }),
+      /** Band edges multiplied per organisation size (unlisted sizes: 1), e.g. weekly hours. */
+      bandScale: z
+        .partialRecord(
+          SizeSchema,
+          z
+            .number({ error: "must be a number greater than 0" })
+            .positive({ error: "must be a number greater than 0" })
+            .max(100, { error: "must be at most 100" }),
+        )
+        .optional(),
     })
     .superRefine((q, ctx) => {
       if (q.max <= q.min)
@@ -89,6 +110,57 @@ export function bandProblems(
   return problems;
 }
 
+const scaled = new WeakMap<NumberQuestion, Map<Size, NumberQuestion>>();
+
+/** The question as it reads for an organisation of this size: band edges scaled by `bandScale`. */
+export function forSize(q: NumberQuestion, size: Size | undefined): NumberQuestion {
+  const factor = size === undefined ? undefined : q.bandScale?.[size];
+  if (factor === undefined || factor === 1 || size === undefined) return q;
+  let bySize = scaled.get(q);
+  if (!bySize) {
+    bySize = new Map<Size, NumberQuestion>();
+    scaled.set(q, bySize);
+  }
+  let found = bySize.get(size);
+  if (!found) {
+    // The first band keeps its start (min), so the bands still tile every valid answer.
+    const bands = q.bands.map((b, i) => ({
+      ...b,
+      from: i === 0 ? b.from : b.from * factor,
+      ...(b.to === undefined ? {} : { to: b.to * factor }),
+    }));
+    const last = bands[bands.length - 1];
+    if (last?.to !== undefined && last.to <= q.max) delete last.to;
+    found = { ...q, bands };
+    bySize.set(size, found);
+  }
+  return found;
+}
+
+/** The band above the current one with the lowest higher score (nearest first); with no answer, the best. */
+export function nextBand(q: NumberQuestion, value: number | undefined): NumberBand | undefined {
+  const current = value === undefined ? undefined : bandFor(q, value);
+  let best: NumberBand | undefined;
+  for (const b of q.bands) {
+    if (current === undefined) {
+      if (!best || b.score > best.score) best = b;
+    } else if (b.score > current.score && (!best || b.score < best.score)) best = b;
+  }
+  return best;
+}
+
+export function bandText(q: NumberQuestion, band: NumberBand): string {
+  const range =
+    band.to === undefined
+      ? `${formatNumber(band.from)} ${q.unit} or more`
+      : `${formatNumber(band.from)} to ${formatNumber(band.to)} ${q.unit}`;
+  return band.label ? `${band.label} (${range})` : range;
+}
+
+function formatNumber(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
 export function bandFor(q: NumberQuestion, value: number): NumberBand | undefined {
   return q.bands.find((b) => value >= b.from && (b.to === undefined || value < b.to));
 }
@@ -102,6 +174,14 @@ export const numberKind = {
       .max(q.max, { error: `must be ${range}` });
   },
   score: (q: NumberQuestion, answer: number): number => bandFor(q, answer)?.score ?? 0,
+  next: (q: NumberQuestion, answer: number | undefined) => {
+    const band = nextBand(q, answer);
+    return (
+      band && { value: Math.max(q.min, band.from), text: bandText(q, band), score: band.score }
+    );
+  },
+  advice: (q: NumberQuestion, answer: number) => bandFor(q, answer)?.advice,
+  critical: (q: NumberQuestion, answer: number) => bandFor(q, answer)?.critical,
   describe: (q: NumberQuestion, answer: number): string => {
     // Stryker disable next-line OptionalChaining: bands tile min..max, so every valid answer has a band
     const label = bandFor(q, answer)?.label;

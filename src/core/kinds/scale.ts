@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { TextSchema, scoredQuestionFields } from "../schema-parts.js";
+import { AdviceSchema, TextSchema, scoredQuestionFields } from "../schema-parts.js";
 
 export const ScaleQuestionSchema = z.lazy(() =>
   z
@@ -10,6 +10,8 @@ export const ScaleQuestionSchema = z.lazy(() =>
       max: z.int({ error: "must be a whole number" }).default(5),
       /** One label per point, from min to max, so an interviewee knows what each number means. */
       labels: z.array(TextSchema(200)),
+      /** Advice per point, parallel to labels: for someone currently at that point. */
+      advice: z.array(AdviceSchema).optional(),
     })
     .superRefine((q, ctx) => {
       if (q.max <= q.min) {
@@ -31,6 +33,12 @@ export const ScaleQuestionSchema = z.lazy(() =>
           message: `needs one label per point: ${q.max - q.min + 1} for ${q.min}..${q.max}, found ${q.labels.length}`,
         });
       }
+      if (q.advice && q.advice.length !== q.labels.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["advice"],
+          message: `needs one entry per label (${q.labels.length}), found ${q.advice.length}`,
+        });
     }),
 );
 export type ScaleQuestion = z.infer<typeof ScaleQuestionSchema>;
@@ -44,5 +52,16 @@ export const scaleKind = {
   score: (q: ScaleQuestion, answer: number): number => (answer - q.min) / (q.max - q.min),
   describe: (q: ScaleQuestion, answer: number): string =>
     `${answer} (${q.labels[answer - q.min] ?? ""})`,
+  /** One point up; with no answer, the top of the scale. */
+  next: (q: ScaleQuestion, answer: number | undefined) => {
+    const value = answer === undefined ? q.max : answer + 1;
+    if (value > q.max) return undefined;
+    return {
+      value,
+      text: `${value} (${q.labels[value - q.min] ?? ""})`,
+      score: (value - q.min) / (q.max - q.min),
+    };
+  },
+  advice: (q: ScaleQuestion, answer: number) => q.advice?.[answer - q.min],
   allowed: (q: ScaleQuestion) => ({ type: "integer", min: q.min, max: q.max, labels: q.labels }),
 };
