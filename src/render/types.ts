@@ -7,6 +7,8 @@ export interface RenderOptions {
   top: number;
   /** Terminal width for wrapping; renderers never ask the process themselves. */
   width: number;
+  /** CSV only: one row per plan and dimension (the default) or per question. */
+  csvRows?: "dimensions" | "questions" | undefined;
 }
 
 /** A renderer is pure: one report in, one string out. `batch` renders several plans at once. */
@@ -18,4 +20,13 @@ export interface Renderer {
    * report's part of a batch, so thousands of plans can be written as they are audited.
    */
   stream?: (report: Report, options: RenderOptions) => string;
+}
+
+/** Options for views other than a report (trend, portfolio). */
+export interface ViewOptions {
+  color: boolean;
+  /** Columns the terminal view must fit in. */
+  width: number;
+  /** How many items to list per section in human formats. */
+  top: number;
 }

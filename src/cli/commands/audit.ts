@@ -48,6 +48,8 @@ export async function runAudit(
     );
   }
   const format = options.json ? "json" : (options.format ?? "table");
+  if (options.csvRows && format !== "csv")
+    throw new UsageError("--csv-rows is used with --format csv", "Add --format csv.");
 
   const plans = planArgs.length > 0 ? planArgs : await defaultPlan(io, options);
   if (typeof plans === "number") return plans;
@@ -75,6 +77,7 @@ export async function runAudit(
     color: target === null && useColor(io, io.stdout, options.color),
     top: options.top,
     width: terminalWidth(io),
+    csvRows: options.csvRows,
   };
   const outcomes: Outcome[] = [];
   let invalid = 0;
