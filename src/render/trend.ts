@@ -174,7 +174,7 @@ export function trendSvg(trend: Trend): string {
   const width = 720;
   const height = 320;
   const left = 40;
-  const right = 20;
+  const right = 48;
   const top = 16;
   const bottom = 48;
   const n = trend.audits.length;

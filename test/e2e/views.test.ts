@@ -166,3 +166,10 @@ describe("schema", () => {
     }
   });
 });
+
+describe("examples/trend", () => {
+  it("trend.html is what the trend command makes of the three audits", async () => {
+    const { stdout } = await runCli(["trend", ...TREND, "--format", "html"]);
+    expect(readFileSync(join(ROOT, "examples", "trend", "trend.html"), "utf8")).toBe(stdout);
+  });
+});
