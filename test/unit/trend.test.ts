@@ -5,7 +5,7 @@ import { buildReport } from "../../src/core/report.js";
 import type { Report } from "../../src/core/report-schema.js";
 import { TrendSchema, buildTrend, byDate } from "../../src/core/trend.js";
 import { parsePlan } from "../../src/io/load-plan.js";
-import { sparkline } from "../../src/render/trend.js";
+import { TREND_RENDERERS, sparkline } from "../../src/render/trend.js";
 import { builtinRubrics } from "../helpers.js";
 
 async function reportOf(yaml: string, source = "plan.yaml"): Promise<Report> {
@@ -142,5 +142,28 @@ describe("byDate and sparkline", () => {
   it("draws one character per score on a shared scale, a space for a gap", () => {
     expect(sparkline([0, 50, 100, null], { low: 0, high: 100 })).toBe("▁▅█ ");
     expect(sparkline([40, 40], { low: 40, high: 50 })).toBe("▁▁");
+  });
+});
+
+describe("trend table", () => {
+  it("fits the width it is given, keeping the latest audits when they do not all fit", async () => {
+    const base = await reportOf(plan("2020-01-01", ""));
+    const reports = Array.from({ length: 28 }, (_, i) => ({
+      ...base,
+      organization: "A very long organisation name that will not fit, Ltd.",
+      date: `2020-01-${String(i + 1).padStart(2, "0")}`,
+      overall: { ...base.overall, score: i * 2.5 },
+    }));
+    const trend = buildTrend(reports);
+    for (const width of [40, 60, 80]) {
+      const text = TREND_RENDERERS.table(trend, { color: false, width, top: 3 });
+      for (const line of text.trimEnd().split("\n"))
+        expect(Array.from(new Intl.Segmenter().segment(line)).length).toBeLessThanOrEqual(width);
+      const overall = text.split("\n").find((l) => l.startsWith("Overall")) ?? "";
+      expect(overall).toContain("█");
+      // 28 audits fit in 80 columns; narrower, the sparkline shows the latest after a mark.
+      if (width === 80) expect(overall).toContain("▁▁▂▂▂▂▃▃▃▃▄▄▄▄▅▅▅▅▆▆▆▆▇▇▇▇██");
+      else expect(overall).toMatch(/…[▁-█]+██ /);
+    }
   });
 });
