@@ -11,6 +11,8 @@ import type { ViewOptions } from "./types.js";
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? "-" : n.toFixed(1));
 const signed = (n: number | null) => (n === null ? "-" : `${n > 0 ? "+" : ""}${n.toFixed(1)}`);
+/** Colour codes take no room on screen. */
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const SORT_NAMES = {
   score: "lowest overall score first",
@@ -26,30 +28,40 @@ function headline(p: Portfolio): string {
 function table(p: Portfolio, options: ViewOptions): string {
   const k = new Chalk({ level: options.color ? 1 : 0 });
   const lines = [k.bold(`Portfolio: ${headline(p)}`), `Sorted ${SORT_NAMES[p.sort]}.`];
-  const t = new Table({
-    head: [
-      "Organisation",
-      "Overall",
-      "Level",
-      ...p.dimensions.map((d) => oneLine(d.title)),
-      "Fix first",
-      "Change",
-    ],
-    style: { head: options.color ? ["bold"] : [], border: [] },
-  });
-  for (const r of p.rows) {
-    t.push([
-      oneLine(r.organization),
-      num(r.overall.score),
-      oneLine(r.overall.level.label),
-      ...p.dimensions.map((d) => num(r.dimensions[d.id])),
-      r.fixFirst > 0 ? k.red(String(r.fixFirst)) : "0",
-      r.change === null
-        ? "-"
-        : (r.change < 0 ? k.red : r.change > 0 ? k.green : String)(signed(r.change)),
-    ]);
-  }
-  lines.push(t.toString());
+  const head = [
+    "Organisation",
+    "Overall",
+    "Level",
+    ...p.dimensions.map((d) => oneLine(d.title)),
+    "Fix first",
+    "Change",
+  ];
+  const body = p.rows.map((r) => [
+    oneLine(r.organization),
+    num(r.overall.score),
+    oneLine(r.overall.level.label),
+    ...p.dimensions.map((d) => num(r.dimensions[d.id])),
+    r.fixFirst > 0 ? k.red(String(r.fixFirst)) : "0",
+    r.change === null
+      ? "-"
+      : (r.change < 0 ? k.red : r.change > 0 ? k.green : String)(signed(r.change)),
+  ]);
+  const render = (orgWidth?: number) => {
+    const t = new Table({
+      head,
+      style: { head: options.color ? ["bold"] : [], border: [] },
+      ...(orgWidth ? { colWidths: [orgWidth] } : {}),
+    });
+    t.push(...body);
+    return t.toString();
+  };
+  // Long names give way first, down to a readable minimum, so the table fits the width.
+  let text = render();
+  const widest = Math.max(...text.split("\n").map((l) => stripAnsi(l).length));
+  const nameColumn = Math.max(...body.map((r) => (r[0] ?? "").length), head[0]?.length ?? 0) + 2;
+  if (widest > options.width && nameColumn > 16)
+    text = render(Math.max(nameColumn - (widest - options.width), 16));
+  lines.push(text);
   if (p.gaps.length > 0) {
     lines.push("", k.bold("Most common gaps"));
     for (const g of p.gaps)

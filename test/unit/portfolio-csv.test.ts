@@ -131,3 +131,20 @@ describe("CSV", () => {
     );
   });
 });
+
+describe("portfolio table", () => {
+  it("shortens long names to fit a given width, and keeps them whole when the width is unknown", async () => {
+    const name = "The Extraordinarily Long-Named Community Organisation of Somewhere";
+    const p = buildPortfolio([portfolioAudit(await org(name, "2026-01-01", true))], {
+      sort: "name",
+      gaps: 0,
+    });
+    const whole = PORTFOLIO_RENDERERS.table(p, { ...VIEW, width: Number.POSITIVE_INFINITY });
+    expect(whole).toContain(name);
+    const fitted = PORTFOLIO_RENDERERS.table(p, { ...VIEW, width: 120 });
+    expect(fitted).not.toContain(name);
+    expect(fitted).toContain("The Extraordinarily");
+    const tableLines = fitted.split("\n").filter((l) => /^[│┌├└]/.test(l));
+    for (const line of tableLines) expect(line.length).toBeLessThanOrEqual(120);
+  });
+});

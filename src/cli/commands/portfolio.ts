@@ -13,7 +13,7 @@ import type { CliIO } from "../io.js";
 import { parseOptions } from "../options.js";
 import { printError, printWarnings } from "../print-error.js";
 import { loadReportOrPlan } from "../report-source.js";
-import { ViewOptionsSchema, count, viewWidth } from "../view-options.js";
+import { ViewOptionsSchema, count } from "../view-options.js";
 import { writeOutput } from "../write-output.js";
 
 const PortfolioOptionsSchema = ViewOptionsSchema.extend({
@@ -68,7 +68,8 @@ export async function runPortfolio(
   const renderers = await VIEW_RENDERERS.portfolio();
   const text = renderers[format](portfolio, {
     color: options.output === undefined && useColor(io, io.stdout, options.color),
-    width: viewWidth(io, options.width),
+    // Names are shortened to fit a terminal or --width; a file or a pipe keeps them whole.
+    width: options.width ?? io.stdout.columns ?? Number.POSITIVE_INFINITY,
     top: options.top,
   });
   await writeOutput(io, text, options.output ?? null, { force: options.force });
