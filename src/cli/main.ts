@@ -136,7 +136,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       .option("-o, --output <file>", "write to a file (atomically) instead of stdout")
       .option("--force", "allow --output to replace an existing file")
       .option("--top <n>", "how many items to list per section in human formats", "5")
-      .option("--width <columns>", "width to fit the table in (default: the terminal's, or 80)")
+      .option("--width <columns>", "columns to fit the table in (default: the terminal's width)")
       .option("--no-color", "disable colour");
 
   rubricOptions(
