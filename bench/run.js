@@ -1,7 +1,7 @@
 // npm run bench: start-up and scale figures for social-audit, printed with ratios and targets.
 // Measured here, never asserted in tests: timings depend on the machine.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -192,4 +192,25 @@ line(
   scaleRun(10000, folded, writeFoldedPlans(rubrics, 10000, folded)),
   " by yaml.stringify (folded)",
 );
+
+// Portfolio: 10,000 plans gathered into one table in one process (issue 15). Reuses the
+// scale plans above; audit's 10k figure is the yardstick.
+{
+  const count = 10000;
+  const dir = join(out, `plans-${count}`);
+  const { names } = existsSync(dir) ? { names: readdirSync(dir) } : generate(count);
+  const target = join(out, "portfolio.json");
+  const args = [bin, "portfolio", ...names, "--json", "-o", target, "--force"];
+  run(args, { cwd: dir }); // warm
+  const ms = median([run(args, { cwd: dir }), run(args, { cwd: dir }), run(args, { cwd: dir })]);
+  const mib = peakMiB(args, { cwd: dir });
+  const rows = JSON.parse(readFileSync(target, "utf8")).rows.length;
+  if (rows !== count) throw new Error(`expected ${count} portfolio rows, got ${rows}`);
+  console.log(
+    `\nPortfolio (one process, --json -o portfolio.json)\n  ${count} plans: ${fmt(ms / 1000, 2)} s, ${fmt(count / (ms / 1000), 0)} plans/s, peak ${fmt(mib)} MiB; audit of the same plans: ${fmt(large.ms / 1000, 2)} s (--jobs 1: ${fmt(oneThread.ms / 1000, 2)} s)`,
+  );
+  console.log(
+    `  target: no slower than audit: x${fmt(ms / large.ms, 2)}, ${verdict(ms <= large.ms)}; under 200 MiB: ${verdict(mib < 200)}`,
+  );
+}
 rmSync(out, { recursive: true, force: true });

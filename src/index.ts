@@ -15,6 +15,15 @@ export {
 } from "./core/rubric.js";
 export { QuestionSchema, scoreAnswer, type Question, type Answer } from "./core/kinds/index.js";
 export { summarize } from "./core/summary.js";
+export { buildTrend, TrendSchema, TREND_SCHEMA_VERSION, type Trend } from "./core/trend.js";
+export {
+  buildPortfolio,
+  portfolioAudit,
+  PortfolioSchema,
+  PORTFOLIO_SCHEMA_VERSION,
+  type Portfolio,
+  type PortfolioAudit,
+} from "./core/portfolio.js";
 export { loadRubrics } from "./io/load-rubrics.js";
 export { parsePlan } from "./io/load-plan.js";
 export {

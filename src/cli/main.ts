@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InterruptedError, UserError } from "../errors.js";
 import { packageInfo } from "../io/package-root.js";
-import { FORMATS } from "../render/index.js";
+import { FORMATS, PORTFOLIO_FORMATS, TREND_FORMATS } from "../render/index.js";
 import type { CliIO } from "./io.js";
 import { commanderText, printError, safeBlock } from "./print-error.js";
 
@@ -96,6 +96,12 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         "report only: exit 0 even below a threshold (invalid input still exits 2)",
       )
       .option("--no-plan-thresholds", "ignore the thresholds a plan declares")
+      .addOption(
+        new Option(
+          "--csv-rows <rows>",
+          "with --format csv: one row per plan and dimension, or per question",
+        ).choices(["dimensions", "questions"]),
+      )
       .option(
         "--jobs <n>",
         "threads for auditing many plans to jsonl or github output; 1 stays in one thread",
@@ -132,6 +138,67 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (before: string, after: string, options: Record<string, unknown>) => {
       const { runCompare } = await import("./commands/compare.js");
       setExit(await runCompare(io, before, after, options));
+    });
+
+  const viewOptions = (command: Command) =>
+    command
+      .option("--json", "shorthand for --format json")
+      .option("-o, --output <file>", "write to a file (atomically) instead of stdout")
+      .option("--force", "allow --output to replace an existing file")
+      .option("--top <n>", "how many items to list per section in human formats", "5")
+      .option("--width <columns>", "columns to fit the table in (default: the terminal's width)")
+      .option("--no-color", "disable colour");
+
+  rubricOptions(
+    viewOptions(
+      program
+        .command("trend")
+        .description(
+          "audits of one organisation in date order: score series, level changes, recommendations resolved and raised",
+        )
+        .argument("<audits...>", "JSON reports (from audit --json) or plan files, in any order")
+        .addOption(new Option("-f, --format <format>", "output format").choices(TREND_FORMATS)),
+    ),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ social-audit trend examples/trend/*.yaml\n  $ social-audit trend audits/*.json --format html -o progress.html",
+    )
+    .action(async (files: string[], options: Record<string, unknown>) => {
+      const { runTrend } = await import("./commands/trend.js");
+      setExit(await runTrend(io, files, options));
+    });
+
+  rubricOptions(
+    viewOptions(
+      program
+        .command("portfolio")
+        .description(
+          "one row per organisation (latest audit, fix-first count, change since the previous one) and the most common gaps",
+        )
+        .argument(
+          "<audits...>",
+          "plan files or JSON reports; several audits of one organisation show its change",
+        )
+        .addOption(new Option("-f, --format <format>", "output format").choices(PORTFOLIO_FORMATS))
+        .addOption(
+          new Option(
+            "--sort <key>",
+            "score: lowest first; change: largest drop first; name: alphabetical",
+          )
+            .choices(["score", "change", "name"])
+            .default("score"),
+        )
+        .option("--gaps <n>", "how many of the most common gaps to list", "10"),
+    ),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ social-audit portfolio clients/*.yaml\n  $ social-audit portfolio clients/*.yaml --sort change --format csv -o portfolio.csv",
+    )
+    .action(async (files: string[], options: Record<string, unknown>) => {
+      const { runPortfolio } = await import("./commands/portfolio.js");
+      setExit(await runPortfolio(io, files, options));
     });
 
   rubricOptions(
@@ -185,7 +252,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       .description(
         "print the JSON Schema of a plan, report, rubric or levels file (generated from the validators)",
       )
-      .argument("<name>", "plan | report | rubric | levels"),
+      .argument("<name>", "plan | report | rubric | levels | trend | portfolio"),
   )
     .addHelpText(
       "after",

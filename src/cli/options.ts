@@ -69,6 +69,7 @@ export const AuditOptionsSchema = z.object({
   failOnRegression: z.boolean().default(false),
   exitZero: z.boolean().default(false),
   planThresholds: z.boolean().default(true),
+  csvRows: z.enum(["dimensions", "questions"]).optional(),
   rubrics: z.array(fileOption("--rubrics")).default([]),
   builtin: z.boolean().default(true),
   color: z.boolean().optional(),

@@ -1,7 +1,9 @@
 import * as z from "zod";
 import { answerSchemaFor, isScored } from "./kinds/index.js";
 import { PlanFileSchema } from "./plan.js";
+import { PortfolioSchema } from "./portfolio.js";
 import { ReportSchema } from "./report-schema.js";
+import { TrendSchema } from "./trend.js";
 import { DimensionRubricSchema, LevelsFileSchema, type RubricSet } from "./rubric.js";
 import { NOT_APPLICABLE } from "./schema-parts.js";
 
@@ -10,7 +12,7 @@ import { NOT_APPLICABLE } from "./schema-parts.js";
  * other tools and this CLI can never disagree about a file's shape.
  */
 
-export const SCHEMA_NAMES = ["plan", "report", "rubric", "levels"] as const;
+export const SCHEMA_NAMES = ["plan", "report", "rubric", "levels", "trend", "portfolio"] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** A plan schema that knows the loaded rubrics, so editors can autocomplete every answer. */
@@ -63,5 +65,15 @@ export function jsonSchema(name: SchemaName, rubrics: RubricSet): Record<string,
       );
     case "levels":
       return titled(z.toJSONSchema(LevelsFileSchema, options), "social-audit maturity levels");
+    case "trend":
+      return titled(
+        z.toJSONSchema(TrendSchema, { ...options, io: "output" }),
+        "social-audit trend",
+      );
+    case "portfolio":
+      return titled(
+        z.toJSONSchema(PortfolioSchema, { ...options, io: "output" }),
+        "social-audit portfolio",
+      );
   }
 }

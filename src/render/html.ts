@@ -200,7 +200,8 @@ function section(report: Report, options: RenderOptions): string {
   return `<section class="report">${parts.join("\n")}</section>`;
 }
 
-function page(title: string, body: string): string {
+/** The page every HTML view shares: one CSP, one style sheet (plus a view's own), print rules. */
+export function page(title: string, body: string, extraStyle = ""): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -208,7 +209,7 @@ function page(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${extraStyle}</style>
 </head>
 <body>
 <main>

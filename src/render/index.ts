@@ -9,6 +9,7 @@ export const FORMATS = [
   "junit",
   "sarif",
   "github",
+  "csv",
 ] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -25,6 +26,7 @@ const RENDERERS = {
   junit: () => import("./junit.js").then((m) => m.junitRenderer),
   sarif: () => import("./sarif.js").then((m) => m.sarifRenderer),
   github: () => import("./github.js").then((m) => m.githubRenderer),
+  csv: () => import("./csv.js").then((m) => m.csvRenderer),
 } satisfies Record<Format, () => Promise<Renderer>>;
 
 export function isFormat(name: string): name is Format {
@@ -35,4 +37,16 @@ export function loadRenderer(format: Format): Promise<Renderer> {
   return RENDERERS[format]();
 }
 
-export type { RenderOptions, Renderer } from "./types.js";
+export type { RenderOptions, Renderer, ViewOptions } from "./types.js";
+
+/**
+ * Views other than a report (a trend, a portfolio) have their own formats; each is a typed
+ * map of pure renderers `(data, options) => string`, loaded on demand like the formats above.
+ */
+export { TREND_FORMATS, PORTFOLIO_FORMATS } from "./types.js";
+export type { TrendFormat, PortfolioFormat } from "./types.js";
+
+export const VIEW_RENDERERS = {
+  trend: () => import("./trend.js").then((m) => m.TREND_RENDERERS),
+  portfolio: () => import("./portfolio.js").then((m) => m.PORTFOLIO_RENDERERS),
+};

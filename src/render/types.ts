@@ -7,6 +7,8 @@ export interface RenderOptions {
   top: number;
   /** Terminal width for wrapping; renderers never ask the process themselves. */
   width: number;
+  /** CSV only: one row per plan and dimension (the default) or per question. */
+  csvRows?: "dimensions" | "questions" | undefined;
 }
 
 /** A renderer is pure: one report in, one string out. `batch` renders several plans at once. */
@@ -21,3 +23,18 @@ export interface Renderer {
   /** `top` when --top is not given, for formats whose audience needs another default than 5. */
   defaultTop?: number;
 }
+
+/** Options for views other than a report (trend, portfolio). */
+export interface ViewOptions {
+  color: boolean;
+  /** Columns the terminal view must fit in. */
+  width: number;
+  /** How many items to list per section in human formats. */
+  top: number;
+}
+
+/** Formats of the views other than a report; each view renderer map is typed by its list. */
+export const TREND_FORMATS = ["table", "json", "html"] as const;
+export const PORTFOLIO_FORMATS = ["table", "markdown", "html", "json", "csv"] as const;
+export type TrendFormat = (typeof TREND_FORMATS)[number];
+export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];

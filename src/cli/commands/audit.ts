@@ -47,6 +47,7 @@ export async function runAudit(
     color: !toFile && useColor(io, io.stdout, options.color),
     top: options.top ?? renderer.defaultTop ?? 5,
     width: terminalWidth(io),
+    csvRows: options.csvRows,
   };
   const single = plans.length === 1;
   // Formats that are just their reports in a row are written as each plan is audited, so
@@ -146,6 +147,9 @@ function checkCombinations(options: AuditOptions): void {
       "Add --fail-on-regression to fail when a score drops below the baseline, or compare reports with `social-audit compare`.",
     );
   }
+  const format = options.json ? "json" : (options.format ?? "table");
+  if (options.csvRows && format !== "csv")
+    throw new UsageError("--csv-rows is used with --format csv", "Add --format csv.");
 }
 
 function checkDimensions(options: AuditOptions, rubrics: RubricSet): void {

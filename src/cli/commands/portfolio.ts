@@ -1,0 +1,77 @@
+import * as z from "zod";
+import {
+  PORTFOLIO_SORTS,
+  buildPortfolio,
+  portfolioAudit,
+  type PortfolioAudit,
+} from "../../core/portfolio.js";
+import { EXIT, UsageError, UserError } from "../../errors.js";
+import { loadRubrics } from "../../io/load-rubrics.js";
+import { PORTFOLIO_FORMATS, VIEW_RENDERERS } from "../../render/index.js";
+import { useColor } from "../color.js";
+import type { CliIO } from "../io.js";
+import { parseOptions } from "../options.js";
+import { printError, printWarnings } from "../print-error.js";
+import { loadReportOrPlan } from "../report-source.js";
+import { ViewOptionsSchema, count } from "../view-options.js";
+import { writeOutput } from "../write-output.js";
+
+const PortfolioOptionsSchema = ViewOptionsSchema.extend({
+  format: z
+    .enum(PORTFOLIO_FORMATS, { error: `--format must be one of ${PORTFOLIO_FORMATS.join(", ")}` })
+    .optional(),
+  sort: z
+    .enum(PORTFOLIO_SORTS, { error: `--sort must be one of ${PORTFOLIO_SORTS.join(", ")}` })
+    .default("score"),
+  gaps: count("--gaps", 0).default(10),
+});
+
+/** Many organisations' latest audits side by side: `social-audit portfolio`. */
+export async function runPortfolio(
+  io: CliIO,
+  files: string[],
+  rawOptions: unknown,
+): Promise<number> {
+  const options = parseOptions(PortfolioOptionsSchema, rawOptions);
+  if (options.json && options.format && options.format !== "json")
+    throw new UsageError(
+      `--json and --format ${options.format} contradict each other`,
+      "Use one of them.",
+    );
+  if (files.length === 0)
+    throw new UsageError(
+      "portfolio needs the audits to gather: plan files or reports (audit --json)",
+      "For example: social-audit portfolio clients/*.yaml",
+    );
+  let rubrics: ReturnType<typeof loadRubrics> | undefined;
+  const getRubrics = async () => {
+    rubrics ??= loadRubrics({ paths: options.rubrics, builtin: options.builtin });
+    return (await rubrics).rubrics;
+  };
+  // Each report is reduced as soon as it is made, so thousands of plans do not pile up as
+  // full reports; one unreadable file is reported and skipped, and fails the run at the end.
+  const audits: PortfolioAudit[] = [];
+  let invalid = 0;
+  for (const file of files) {
+    try {
+      for (const report of await loadReportOrPlan(file, io.cwd, getRubrics))
+        audits.push(portfolioAudit(report));
+    } catch (error) {
+      if (!(error instanceof UserError) || files.length === 1) throw error;
+      printError(io, error.message, error.diagnostics, error.hint);
+      invalid++;
+    }
+  }
+  if (rubrics) printWarnings(io, (await rubrics).warnings);
+  const portfolio = buildPortfolio(audits, { sort: options.sort, gaps: options.gaps });
+  const format = options.json ? "json" : (options.format ?? "table");
+  const renderers = await VIEW_RENDERERS.portfolio();
+  const text = renderers[format](portfolio, {
+    color: options.output === undefined && useColor(io, io.stdout, options.color),
+    // Names are shortened to fit a terminal or --width; a file or a pipe keeps them whole.
+    width: options.width ?? io.stdout.columns ?? Number.POSITIVE_INFINITY,
+    top: options.top,
+  });
+  await writeOutput(io, text, options.output ?? null, { force: options.force });
+  return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
+}

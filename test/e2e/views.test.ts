@@ -1,0 +1,175 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli, tempDir } from "../helpers.js";
+
+const TREND = [
+  "examples/trend/2026-11-third-audit.yaml",
+  "examples/trend/2025-11-first-audit.yaml",
+  "examples/trend/2026-05-second-audit.yaml",
+];
+const schema = (name: string) =>
+  new Ajv2020({ strict: false }).compile(
+    JSON.parse(readFileSync(join(ROOT, "schemas", `${name}.schema.json`), "utf8")) as object,
+  );
+const csvRows = (text: string) => parse<Record<string, string>>(text, { columns: true });
+
+describe("trend", () => {
+  it("table: in date order, with sparklines, level changes and recommendations, within the width", async () => {
+    const { code, stdout, stderr } = await runCli(["trend", ...TREND, "--width", "72"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "Trend: Harbour Lane Physiotherapy, 3 audits, 2025-11-14 to 2026-11-12",
+    );
+    expect(stdout).toMatch(
+      /Overall\s+10\.5\s+76\.7\s+\+66\.2\s+[▁▂▃▄▅▆▇█]{3}\s+Existing -> Living/,
+    );
+    expect(stdout).toContain("Overall: Existing -> Engaging (up)");
+    expect(stdout).toMatch(/resolved commitment: Write the plan down/);
+    expect(stdout).toMatch(/raised\s+planning: /);
+    for (const line of stdout.split("\n"))
+      expect(Array.from(new Intl.Segmenter().segment(line)).length).toBeLessThanOrEqual(72);
+  });
+
+  it("fits 80 columns when the width is unknown", async () => {
+    const { stdout } = await runCli(["trend", ...TREND]);
+    for (const line of stdout.split("\n"))
+      expect(Array.from(new Intl.Segmenter().segment(line)).length).toBeLessThanOrEqual(80);
+  });
+
+  it("json: the series, valid against the published schema, from reports and plans alike", async () => {
+    const dir = tempDir();
+    const report = join(dir, "first.json");
+    await runCli(["audit", TREND[1] ?? "", "--json", "-o", report]);
+    const { code, stdout } = await runCli([
+      "trend",
+      report,
+      TREND[0] ?? "",
+      TREND[2] ?? "",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const trend = JSON.parse(stdout) as { overall: { scores: number[] }; schemaVersion: number };
+    expect(schema("trend")(trend)).toBe(true);
+    expect(trend.schemaVersion).toBe(1);
+    expect(trend.overall.scores).toEqual([10.5, 50.4, 76.7]);
+  });
+
+  it("html: a self-contained page with the report's CSP and a line chart", async () => {
+    const { code, stdout } = await runCli(["trend", ...TREND, "--format", "html"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("default-src 'none'");
+    expect(stdout).toContain("@media print");
+    expect(stdout).toContain('<svg class="trend"');
+    expect(stdout).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it("exits 2 without audits, or on a file that is neither report nor plan", async () => {
+    expect((await runCli(["trend"])).code).toBe(2);
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.json"), "{ nope");
+    const bad = await runCli(["trend", join(dir, "bad.json")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("is not valid JSON");
+  });
+});
+
+describe("portfolio", () => {
+  const inputs = ["examples/bakery.yaml", "examples/accounting-firm.yaml", ...TREND];
+
+  it("table: one row per organisation, change for the re-audited one, and the common gaps", async () => {
+    const { code, stdout } = await runCli(["portfolio", ...inputs, "--sort", "name"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("3 organisations (5 audits)");
+    const order = ["Crumb & Co Bakery", "Harbour Lane Accountants", "Harbour Lane Physiotherapy"];
+    const at = order.map((n) => stdout.indexOf(n));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(stdout).toMatch(/Harbour Lane Physiotherapy\s+│\s+76\.7.*\+26\.3/);
+    expect(stdout).toContain("Most common gaps");
+  });
+
+  it("json is valid against its schema; csv parses; markdown and html render", async () => {
+    const json = await runCli(["portfolio", ...inputs, "--json", "--sort", "change"]);
+    const data = JSON.parse(json.stdout) as { rows: { organization: string }[] };
+    expect(schema("portfolio")(data)).toBe(true);
+    expect(data.rows[0]?.organization).toBe("Harbour Lane Physiotherapy");
+
+    const csv = csvRows((await runCli(["portfolio", ...inputs, "--format", "csv"])).stdout);
+    expect(csv).toHaveLength(3);
+    expect(csv.find((r) => r.organization === "Harbour Lane Physiotherapy")?.change).toBe("26.3");
+
+    const markdown = (await runCli(["portfolio", ...inputs, "--format", "markdown"])).stdout;
+    expect(markdown).toMatch(/^\| Organisation \| Overall \|/m);
+    const html = (await runCli(["portfolio", ...inputs, "--format", "html"])).stdout;
+    expect(html).toContain('<table data-testid="portfolio">');
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it("reports a bad file, keeps the others, and exits 2", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.yaml"), "organization: [\n");
+    const { code, stdout, stderr } = await runCli(["portfolio", ...inputs, join(dir, "bad.yaml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("bad.yaml");
+    expect(stdout).toContain("3 organisations");
+  });
+});
+
+describe("audit --format csv", () => {
+  it("one row per plan and dimension, or per question", async () => {
+    const dims = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "examples/bike-shop.yaml",
+      "--format",
+      "csv",
+      "--no-plan-thresholds",
+    ]);
+    expect(dims.code).toBe(0);
+    const parsed = csvRows(dims.stdout);
+    expect(parsed).toHaveLength(8);
+    expect(parsed[0]).toMatchObject({ organization: "Crumb & Co Bakery", dimension: "planning" });
+    const questions = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "--format",
+      "csv",
+      "--csv-rows",
+      "questions",
+    ]);
+    const q = csvRows(questions.stdout);
+    expect(q.length).toBeGreaterThan(20);
+    expect(q[0]).toHaveProperty("evidence");
+  });
+
+  it("--csv-rows without --format csv is a usage error", async () => {
+    const { code, stderr } = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "--csv-rows",
+      "questions",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--csv-rows is used with --format csv");
+  });
+});
+
+describe("schema", () => {
+  it("prints the trend and portfolio schemas, matching the files shipped in schemas/", async () => {
+    for (const name of ["trend", "portfolio"]) {
+      const { code, stdout } = await runCli(["schema", name]);
+      expect(code).toBe(0);
+      expect(stdout).toBe(readFileSync(join(ROOT, "schemas", `${name}.schema.json`), "utf8"));
+    }
+  });
+});
+
+describe("examples/trend", () => {
+  it("trend.html is what the trend command makes of the three audits", async () => {
+    const { stdout } = await runCli(["trend", ...TREND, "--format", "html"]);
+    expect(readFileSync(join(ROOT, "examples", "trend", "trend.html"), "utf8")).toBe(stdout);
+  });
+});
