@@ -37,12 +37,8 @@ export function printError(
   for (const d of shown) lines.push(`social-audit: ${safeDiagnostic(d)}`);
   if (errors.length > shown.length)
     lines.push(`social-audit: ... and ${errors.length - shown.length} more`);
-  if (hint)
-    lines.push(
-      ...hint
-        .split("\n")
-        .map((line, i) => `  ${i === 0 ? "hint: " : "      "}${escapeControl(line)}`),
-    );
+  // A hint may quote input too, so it stays on one line like the rest.
+  if (hint) lines.push(`  hint: ${escapeControl(hint)}`);
   io.stderr.write(`${withInvocation(lines.join("\n"), io.command)}\n`);
 }
 

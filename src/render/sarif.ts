@@ -84,13 +84,18 @@ const fingerprint = (...parts: string[]) =>
  * Recommendations to list per plan: --top, or if the run would then outgrow GitHub's limit,
  * the largest equal share that fits beside every failed gate.
  */
+/** How many of a plan's recommendations a share of `k` lists: its critical ones always. */
+export function listedCount(report: Report, k: number): number {
+  const critical = report.recommendations.filter((r) => r.critical === true).length;
+  return Math.max(critical, Math.min(k, report.recommendations.length));
+}
+
 function perPlan(reports: readonly Report[], top: number): number {
   const gates = reports.reduce(
     (n, r) => n + r.thresholds.checks.filter((c) => !c.passed).length,
     0,
   );
-  const results = (k: number) =>
-    reports.reduce((n, r) => n + Math.min(k, r.recommendations.length), gates);
+  const results = (k: number) => reports.reduce((n, r) => n + listedCount(r, k), gates);
   if (results(top) <= GITHUB_RESULTS_PER_RUN) return top;
   let share = 0;
   while (share < top && results(share + 1) <= GITHUB_RESULTS_PER_RUN) share++;

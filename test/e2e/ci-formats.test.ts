@@ -10,11 +10,15 @@ describe("--top in CI formats", () => {
   it("github annotates the top 3 recommendations by default, and --top's number when given", async () => {
     const base = ["audit", "examples/bike-shop.yaml", "--format", "github"];
     const byDefault = (await runCli(base)).stdout;
-    expect(count(byDefault, "warning")).toBe(3);
-    expect(byDefault).toContain("3 of 28 recommendations annotated, 25 more left out (--top 3");
+    // The failed gate and the one critical finding are errors; two more steps make the top 3.
+    expect(count(byDefault, "error")).toBe(2);
+    expect(count(byDefault, "warning")).toBe(2);
+    expect(byDefault).toContain("3 of 32 recommendations annotated, 29 more left out (--top 3");
+    // A critical finding is annotated whatever --top says.
     const one = (await runCli([...base, "--top", "1"])).stdout;
-    expect(count(one, "warning")).toBe(1);
-    expect(one).toContain("1 of 28 recommendations annotated, 27 more left out (--top 1");
+    expect(count(one, "error")).toBe(2);
+    expect(count(one, "warning")).toBe(0);
+    expect(one).toContain("1 of 32 recommendations annotated, 31 more left out (--top 1");
   });
 
   it("sarif lists every recommendation by default, and --top per plan", async () => {
@@ -25,13 +29,16 @@ describe("--top in CI formats", () => {
           runs: { results: { level: string }[] }[];
         }
       ).runs[0]?.results.filter((r) => r.level === "warning").length;
-    expect(await results([])).toBe(28 + 29);
-    expect(await results(["--top", "2"])).toBe(4);
+    // Critical findings are errors; every other recommendation is a warning by default.
+    expect(await results([])).toBe(31 + 30);
+    // --top 2: the bike shop's one critical finding and one more; the bakery's three critical
+    // findings already fill its two places (critical findings are never cut).
+    expect(await results(["--top", "2"])).toBe(1);
   });
 
   it("the table keeps its default of 5", async () => {
     const { stdout } = await runCli(["audit", "examples/bike-shop.yaml", "--fail-under", "0"]);
-    expect(stdout).toContain("Next steps (top 5 of 28)");
+    expect(stdout).toContain("Next steps (top 5 of 31");
   });
 
   it("a plan read from stdin is located at <stdin> in SARIF", async () => {

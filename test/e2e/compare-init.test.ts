@@ -109,7 +109,7 @@ describe("social-audit init", () => {
     expect(validate(data)).toBe(true);
     const audit = await runCli(["audit", "social-plan.yaml", "--json"], { cwd: dir });
     expect(audit.code).toBe(0);
-    expect(JSON.parse(audit.stdout).unanswered).toHaveLength(29);
+    expect(JSON.parse(audit.stdout).unanswered).toHaveLength(37);
     const again = await runCli(["init"], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already exists; refusing to overwrite it");

@@ -41,19 +41,19 @@ describe("custom rubrics", () => {
   it("overrides a built-in dimension by id and says so", async () => {
     const dir = tempDir();
     const presence = readFileSync(join(ROOT, "rubrics", "presence.yaml"), "utf8")
-      .replace("version: 1.0.0", "version: 2.0.0")
+      .replace("version: 2.0.0", "version: 2.1.0")
       .replace(/\nweight: 1\n/, "\nweight: 3\n");
     writeFileSync(join(dir, "presence.yaml"), presence);
     const list = await runCli(["rubrics", "list", "--rubrics", dir, "--json"]);
     const entry = JSON.parse(list.stdout).find((d: { id: string }) => d.id === "presence");
     expect(entry).toMatchObject({
-      version: "2.0.0",
+      version: "2.1.0",
       weight: 3,
       builtin: false,
       overrides: "rubrics/presence.yaml",
     });
     const audit = await runCli(["audit", "examples/bakery.yaml", "--rubrics", dir]);
-    expect(audit.stdout).toMatch(/Rubrics: presence 2\.0\.0 from /);
+    expect(audit.stdout).toMatch(/Rubrics: presence 2\.1\.0 from\s/);
   });
 
   it("uses only the given rubrics with --no-builtin, which then need levels", async () => {

@@ -93,7 +93,14 @@ describe("report formats", () => {
   });
 
   it("github prints workflow annotations at plan lines, escaped", async () => {
-    const { stdout } = await runCli(["audit", "examples/bike-shop.yaml", "--format", "github"]);
+    const { stdout } = await runCli([
+      "audit",
+      "examples/bike-shop.yaml",
+      "--format",
+      "github",
+      "--top",
+      "40",
+    ]);
     const lines = stdout.trim().split("\n");
     expect(lines).toContain(
       lines.find((l) =>

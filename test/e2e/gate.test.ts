@@ -24,7 +24,7 @@ describe("gating apart from reporting", () => {
     expect(report.thresholds.checks).toEqual([
       expect.objectContaining({ scope: "overall", source: "plan", passed: false }),
     ]);
-    expect(stderr).toContain("below threshold: overall 45.7 < 50.0");
+    expect(stderr).toContain("below threshold: overall 42.1 < 50.0");
   });
 
   it("--exit-zero also covers command-line gates and regressions", async () => {

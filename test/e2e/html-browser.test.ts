@@ -44,7 +44,7 @@ describe.skipIf(!browser)("html report in a real browser", () => {
     // The browser's own parse of the page: elements as it built them, not our string.
     expect(dom.stdout).toContain('<svg class="radar"');
     expect((dom.stdout.match(/<div class="bar-row">/g) ?? []).length).toBe(4);
-    expect(dom.stdout).toMatch(/<div class="score" data-testid="overall">72\.9<\/div>/);
+    expect(dom.stdout).toMatch(/<div class="score" data-testid="overall">73\.4<\/div>/);
     const pdf = join(dir, "report.pdf");
     const printed = chromium(
       [`--print-to-pdf=${pdf}`, "--no-pdf-header-footer", `file://${page}`],

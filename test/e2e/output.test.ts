@@ -332,7 +332,7 @@ describe("options take plain values", () => {
       example("bakery.yaml"),
       "--json",
       "--fail-under",
-      "10.5",
+      "9.5",
       "--min",
       "presence=0.5",
     ]);

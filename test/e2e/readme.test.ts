@@ -23,6 +23,7 @@ const NOT_RUN: Record<string, string> = {
   "npm pack": "packs a tarball: .ci/install-test.sh packs and installs it in an empty folder",
   "npm test": "the test suite itself",
   "social-audit interview": "needs a terminal; the interview tests drive it in a pseudo-terminal",
+  "npx stryker": "mutation testing takes minutes a file; contributors run it (npm run mutate)",
 };
 
 interface ReadmeCommand {
@@ -33,7 +34,14 @@ interface ReadmeCommand {
 export function readmeCommands(markdown: string): ReadmeCommand[] {
   const commands: ReadmeCommand[] = [];
   let inShell = false;
+  let pending: ReadmeCommand | undefined;
   markdown.split("\n").forEach((text, index) => {
+    // A line ending in a backslash continues on the next one, as in a shell.
+    if (pending) {
+      pending.command += ` ${text.trim().replace(/\\$/, "").trim()}`;
+      if (!text.trimEnd().endsWith("\\")) pending = undefined;
+      return;
+    }
     const fence = /^```(\w*)\s*$/.exec(text);
     if (fence) {
       inShell = !inShell && ["sh", "bash", "shell"].includes(fence[1] ?? "");
@@ -41,7 +49,10 @@ export function readmeCommands(markdown: string): ReadmeCommand[] {
     }
     if (!inShell) return;
     const command = text.replace(/\s+#.*$/, "").trim();
-    if (command && !command.startsWith("#")) commands.push({ line: index + 1, command });
+    if (!command || command.startsWith("#")) return;
+    const entry = { line: index + 1, command: command.replace(/\\$/, "").trim() };
+    commands.push(entry);
+    if (command.endsWith("\\")) pending = entry;
   });
   return commands;
 }

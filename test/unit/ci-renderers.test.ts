@@ -8,7 +8,12 @@ import { auditPlanText } from "../../src/audit/index.js";
 import type { Report } from "../../src/core/report-schema.js";
 import { ANNOTATIONS_PER_KIND, githubRenderer } from "../../src/render/github.js";
 import { junitRenderer } from "../../src/render/junit.js";
-import { GITHUB_RESULTS_PER_RUN, artifactUri, sarifRenderer } from "../../src/render/sarif.js";
+import {
+  GITHUB_RESULTS_PER_RUN,
+  artifactUri,
+  listedCount,
+  sarifRenderer,
+} from "../../src/render/sarif.js";
 import type { RenderOptions } from "../../src/render/types.js";
 import { builtinRubrics, example, fixture, tempDir } from "../helpers.js";
 
@@ -109,30 +114,35 @@ describe("github annotations", () => {
       plans.forEach((annotations, i) => {
         const report = rs[i] as Report;
         const failed = report.thresholds.checks.filter((c) => !c.passed);
+        // Critical findings ("Fix first") are always annotated, as errors; --top fills the rest.
+        const critical = report.recommendations.filter((r) => r.critical === true);
+        const rest = report.recommendations.filter((r) => r.critical !== true);
+        const chosen = [...critical, ...rest.slice(0, Math.max(0, 3 - critical.length))];
         const kinds = annotations.map((a) => a.kind);
-        expect(kinds.filter((k) => k === "error")).toHaveLength(failed.length);
-        // Errors first, the closing notice last, the top recommendations between.
+        expect(kinds.filter((k) => k === "error")).toHaveLength(failed.length + critical.length);
+        // Gates first, the closing notice last, the chosen recommendations between.
         expect(kinds.slice(0, failed.length).every((k) => k === "error")).toBe(true);
         const recommendations = annotations.slice(failed.length, -1);
         expect(recommendations.map((a) => a.properties.title)).toEqual(
-          report.recommendations
-            .slice(0, 3)
-            .map(
-              (r) => `${report.dimensions.find((d) => d.id === r.dimension)?.title}: ${r.title}`,
-            ),
+          chosen.map(
+            (r) =>
+              `${r.critical === true ? "Fix first: " : ""}${report.dimensions.find((d) => d.id === r.dimension)?.title}: ${r.title}`,
+          ),
         );
         for (const a of recommendations) {
           expect(a.properties.file).toBe(report.source.plan);
           expect(Number(a.properties.line)).toBeGreaterThan(0);
         }
-        // A gated plan's recommendations are warnings (how to pass); a passing plan's are notices.
-        expect(new Set(recommendations.map((a) => a.kind))).toEqual(
-          new Set([failed.length > 0 ? "warning" : "notice"]),
-        );
+        // A gated plan's other recommendations are warnings (how to pass); a passing plan's are notices.
+        const others = recommendations.slice(critical.length);
+        if (others.length > 0)
+          expect(new Set(others.map((a) => a.kind))).toEqual(
+            new Set([failed.length > 0 ? "warning" : "notice"]),
+          );
         const closing = annotations.at(-1);
         expect(closing?.message).toContain(`Overall ${report.overall.score.toFixed(1)}/100`);
         expect(closing?.message).toContain(
-          `3 of ${report.recommendations.length} recommendations annotated, ${report.recommendations.length - 3} more left out`,
+          `${chosen.length} of ${report.recommendations.length} recommendations annotated, ${report.recommendations.length - chosen.length} more left out`,
         );
         for (const kind of ["error", "warning", "notice"])
           expect(kinds.filter((k) => k === kind).length).toBeLessThanOrEqual(ANNOTATIONS_PER_KIND);
@@ -148,7 +158,9 @@ describe("github annotations", () => {
       const counts = { error: 0, warning: 0, notice: 0 } as Record<string, number>;
       for (const a of annotations) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
       expect(Math.max(...Object.values(counts))).toBe(ANNOTATIONS_PER_KIND);
-      const shown = annotations.length - 1 - (counts.error ?? 0);
+      // Everything but the gates and the closing notice is a recommendation.
+      const gates = annotations.filter((a) => a.properties.title === "social-audit threshold");
+      const shown = annotations.length - 1 - gates.length;
       expect(annotations.at(-1)?.message).toContain(
         `${shown} of ${report.recommendations.length} recommendations annotated, ${report.recommendations.length - shown} more left out`,
       );
@@ -303,9 +315,15 @@ describe("sarif", () => {
     const rs = await reports(3);
     const sarif = JSON.parse(sarifRenderer.batch(rs, options(2))) as Sarif;
     expectFitsGitHub(sarif);
-    const warnings = sarif.runs[0]?.results.filter((r) => r.level === "warning") ?? [];
-    expect(warnings).toHaveLength(6);
-    const left = rs.reduce((s, r) => s + r.recommendations.length - 2, 0);
+    // Each plan's critical findings (errors) always, then warnings up to two in all.
+    const listed = (sarif.runs[0]?.results ?? []).filter((r) => !r.ruleId.startsWith("threshold/"));
+    expect(listed).toHaveLength(rs.reduce((n, r) => n + listedCount(r, 2), 0));
+    const critical = rs.reduce(
+      (n, r) => n + r.recommendations.filter((x) => x.critical === true).length,
+      0,
+    );
+    expect(listed.filter((r) => r.level === "error")).toHaveLength(critical);
+    const left = rs.reduce((s, r) => s + r.recommendations.length - listedCount(r, 2), 0);
     expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications[0]?.message.text).toBe(
       `${left} recommendations left out: each plan lists its top 2 (--top).`,
     );
@@ -317,22 +335,22 @@ describe("sarif", () => {
     expectFitsGitHub(sarif);
     const [run] = sarif.runs;
     const gates = rs.reduce((s, r) => s + r.thresholds.checks.filter((c) => !c.passed).length, 0);
-    expect(run?.results.filter((r) => r.level === "error")).toHaveLength(gates);
-    // Each plan gets the same share (or all it has, if fewer), so every plan is represented.
+    expect(run?.results.filter((r) => r.ruleId.startsWith("threshold/"))).toHaveLength(gates);
+    // Each plan gets the same share (or all it has, if fewer; its critical findings always),
+    // so every plan is represented.
     const perUri = new Map<string, number>();
     for (const x of run?.results ?? []) {
       const uri = x.locations[0]?.physicalLocation.artifactLocation.uri ?? "";
-      if (x.level === "warning") perUri.set(uri, (perUri.get(uri) ?? 0) + 1);
+      if (!x.ruleId.startsWith("threshold/")) perUri.set(uri, (perUri.get(uri) ?? 0) + 1);
     }
     const listed = rs.map((r) => perUri.get(artifactUri(r.source.plan ?? "")) ?? 0);
-    const share = Math.max(...listed);
-    expect(share).toBeGreaterThan(0);
-    expect(listed).toEqual(rs.map((r) => Math.min(share, r.recommendations.length)));
-    // ... and the share is the largest that fits.
-    const withOneMore = rs.reduce(
-      (s, r) => s + Math.min(share + 1, r.recommendations.length),
-      gates,
+    const share = Math.max(
+      ...rs.map((r, i) => (listed[i] === r.recommendations.length ? 0 : (listed[i] ?? 0))),
     );
+    expect(share).toBeGreaterThan(0);
+    expect(listed).toEqual(rs.map((r) => listedCount(r, share)));
+    // ... and the share is the largest that fits.
+    const withOneMore = rs.reduce((s, r) => s + listedCount(r, share + 1), gates);
     expect(withOneMore).toBeGreaterThan(GITHUB_RESULTS_PER_RUN);
     expect(run?.invocations[0]?.toolExecutionNotifications[0]?.message.text).toMatch(
       /recommendations left out: each plan lists its top \d+ so the run stays within GitHub's 5000 results per run\./,

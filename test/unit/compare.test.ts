@@ -18,29 +18,33 @@ describe("compare", () => {
     const after = await audit(example("bike-shop.yaml"));
     const c = compareReports(before, after);
     expect(c.overall).toMatchObject({
-      before: 40.2,
-      after: 45.7,
-      delta: 5.5,
+      before: 32.2,
+      after: 42.1,
+      delta: 9.9,
       levelBefore: "Emerging",
       levelAfter: "Emerging",
     });
     expect(c.dimensions.find((d) => d.id === "presence")).toMatchObject({
-      delta: 9.6,
+      delta: 14.8,
       levelBefore: "Emerging",
       levelAfter: "Engaging",
     });
     expect(c.improved.map((q) => q.question)).toEqual([
+      "listens-first",
       "named-people",
+      "steady-rhythm",
       "genuine-tone",
+      "their-channels",
       "weekly-hours",
       "training",
       "listening",
+      "owns-mistakes",
     ]);
     expect(c.regressed).toEqual([]);
     expect(c.warnings).toEqual([]);
     const reverse = compareReports(after, before);
-    expect(reverse.regressed).toHaveLength(5);
-    expect(reverse.overall.delta).toBe(-5.5);
+    expect(reverse.regressed).toHaveLength(9);
+    expect(reverse.overall.delta).toBe(-9.9);
   });
 
   it("lists recommendations resolved and new", async () => {
@@ -71,6 +75,6 @@ describe("compare", () => {
     const failed = baselineChecks(september, march)
       .filter((c) => !c.passed)
       .map((c) => c.dimension ?? "overall");
-    expect(failed).toEqual(["overall", "presence", "commitment", "relationships"]);
+    expect(failed).toEqual(["overall", "planning", "presence", "commitment", "relationships"]);
   });
 });

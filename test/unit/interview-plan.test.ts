@@ -78,13 +78,13 @@ describe("saving into the plan file", () => {
       else expect(now).toBe(line);
     }
     expect(saved).toContain("    offline-connected: [handles-on-print, events-followed-up]\n");
-    expect(saved).toMatch(/\n {4}genuine-tone: # skipped\n/);
+    expect(saved).toMatch(/\n {4}steady-rhythm: # skipped\n/);
     expect(saved.indexOf("auditor: Sam")).toBeLessThan(saved.indexOf("answers:"));
 
     // `audit` reads the same answers back, and so does a resumed interview.
     const plan = parsePlan(saved, "plan.yaml", rubrics).plan;
     expect(plan.answers.get("presence")?.get("named-people")).toBe("named-people");
-    expect(plan.answers.get("presence")?.has("genuine-tone")).toBe(false);
+    expect(plan.answers.get("presence")?.has("steady-rhythm")).toBe(false);
     expect(plan.profile).toEqual({ size: "micro", regulated: false });
     expect(readDraft(saved, "plan.yaml", rubrics)).toEqual(draft);
   });
