@@ -106,12 +106,14 @@ describe("JSON Schemas", () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
 
   it("are generated for every name, titled, in draft 2020-12", () => {
-    expect(SCHEMA_NAMES).toEqual(["plan", "report", "rubric", "levels"]);
+    expect(SCHEMA_NAMES).toEqual(["plan", "report", "rubric", "levels", "trend", "portfolio"]);
     expect(SCHEMA_NAMES.map((name) => jsonSchema(name, rubrics).title)).toEqual([
       "social-audit plan file",
       "social-audit report",
       "social-audit rubric dimension",
       "social-audit maturity levels",
+      "social-audit trend",
+      "social-audit portfolio",
     ]);
     for (const name of SCHEMA_NAMES)
       expect(jsonSchema(name, rubrics).$schema).toBe(
