@@ -12,6 +12,7 @@ import {
   notApplicable,
   notesOf,
   nowAndNext,
+  nowAndNextThen,
   overallCapNote,
   stepTitles,
   thresholdName,
@@ -137,7 +138,7 @@ function section(report: Report, options: RenderOptions): string {
     );
     for (const r of critical)
       parts.push(
-        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${r.why ? `<span class="critical">${e(r.why)}</span><br>` : ""}${e(nowAndNext(r))} ${e(r.detail)}</li>`,
+        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${r.why ? `<span class="critical">${e(r.why)}</span><br>` : ""}${e(nowAndNextThen(r))}${e(r.detail)}</li>`,
       );
     parts.push("</ol>");
   }
@@ -147,7 +148,7 @@ function section(report: Report, options: RenderOptions): string {
     );
     for (const r of top)
       parts.push(
-        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${r.target ? `<span class="muted">${e(nowAndNext(r))}</span><br>` : ""}${e(r.detail)}</li>`,
+        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${nowAndNext(r) ? `<span class="muted">${e(nowAndNext(r))}</span><br>` : ""}${e(r.detail)}</li>`,
       );
     parts.push("</ol>");
   }

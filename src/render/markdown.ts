@@ -11,7 +11,7 @@ import {
   nextSteps,
   notApplicable,
   notesOf,
-  nowAndNext,
+  nowAndNextThen,
   overallCapNote,
   stepTitles,
   thresholdName,
@@ -65,7 +65,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
       out.push(
         `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
         ...(r.why ? [`   ${md(r.why)}  `] : []),
-        `   ${md(nowAndNext(r))} ${md(r.detail)}`,
+        `   ${md(nowAndNextThen(r))}${md(r.detail)}`,
       );
     out.push("");
   }
@@ -81,7 +81,7 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     for (const r of top) {
       out.push(
         `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
-        `   ${r.target ? `${md(nowAndNext(r))} ` : ""}${md(r.detail)}`,
+        `   ${md(nowAndNextThen(r))}${md(r.detail)}`,
       );
     }
     out.push("");

@@ -65,7 +65,16 @@ export function nextSteps(report: Report): Recommendation[] {
 /** "Now: ... Next: ...": where the organisation is and the answer the step aims for. */
 export function nowAndNext(r: Recommendation): string {
   if (!r.target) return "";
+  // "Now: no. Next: yes." says nothing a yes/no question's advice does not already say.
+  const bare = /^(yes|no)$/i;
+  if (bare.test(r.current ?? "") && bare.test(r.target.text)) return "";
   return `Now: ${r.current ?? "unanswered"}. Next: ${r.target.text}.`;
+}
+
+/** nowAndNext followed by a space, or nothing when there is nothing to say. */
+export function nowAndNextThen(r: Recommendation): string {
+  const text = nowAndNext(r);
+  return text ? `${text} ` : "";
 }
 
 /** The one scale gains are shown on in human formats: points of 100, overall or dimension. */

@@ -7,7 +7,7 @@ import {
   formatScore,
   gainOverall,
   nextSteps,
-  nowAndNext,
+  nowAndNextThen,
   thresholdName,
 } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
@@ -167,7 +167,7 @@ function log(reports: readonly Report[], options: RenderOptions): string {
           id,
           index,
           fix ? "error" : "warning",
-          `${fix ? "Fix first: " : ""}${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, ${gainOverall(r)}): ${fix && r.why ? `${r.why} ` : ""}${r.target ? `${nowAndNext(r)} ` : ""}${r.detail}`,
+          `${fix ? "Fix first: " : ""}${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, ${gainOverall(r)}): ${fix && r.why ? `${r.why} ` : ""}${nowAndNextThen(r)}${r.detail}`,
           { startLine: at.line, startColumn: at.column },
           {
             rank: r.rank,

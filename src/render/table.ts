@@ -13,6 +13,7 @@ import {
   nextSteps,
   notApplicable,
   nowAndNext,
+  nowAndNextThen,
   overallCapNote,
   thresholdVerdict,
 } from "./report-text.js";
@@ -155,7 +156,7 @@ function renderReport(report: Report, options: RenderOptions): string {
       const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
       lines.push(prose(`  ${r.rank}. ${oneLine(r.title)} (${oneLine(title)})`, width, c.bold));
       if (r.why) lines.push(indented(oneLine(r.why), width));
-      lines.push(indented(`${oneLine(nowAndNext(r))} ${oneLine(r.detail)}`, width));
+      lines.push(indented(`${oneLine(nowAndNextThen(r))}${oneLine(r.detail)}`, width));
     }
   }
 
@@ -177,7 +178,7 @@ function renderReport(report: Report, options: RenderOptions): string {
         [
           { text: oneLine(r.title), style: c.bold },
           { text: oneLine(r.detail) },
-          ...(r.target ? [{ text: oneLine(nowAndNext(r)), style: c.dim }] : []),
+          ...(nowAndNext(r) ? [{ text: oneLine(nowAndNext(r)), style: c.dim }] : []),
         ],
         oneLine(title),
         r.effort,
