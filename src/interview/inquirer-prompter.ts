@@ -15,7 +15,7 @@ import {
   type PromptFrame,
 } from "./prompts.js";
 import type { AskContext, Entry, Prompter, QuestionStep, Reply } from "./session.js";
-import { flow, wrap } from "./wrap.js";
+import { flow, wrapHanging as wrap } from "../text/lines.js";
 
 /** The only module that runs inquirer: every prompt of the interview is built here. */
 

@@ -12,7 +12,7 @@ import {
   type KeypressEvent,
 } from "@inquirer/core";
 import { Chalk } from "chalk";
-import { fitLine, wrap } from "./wrap.js";
+import { fitLine, wrapHanging as wrap } from "../text/lines.js";
 
 /**
  * The interview's two prompts, built on inquirer's core so they can show what a person needs

@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import type { Report } from "../core/report-schema.js";
 import { oneLine } from "../text/sanitize.js";
 import { criticalRecommendations, isAssessed } from "./optional-fields.js";
-import { wrap } from "./wrap.js";
+import { wrapHanging as wrap } from "../text/lines.js";
 
 export interface SummaryInput {
   report: Report;

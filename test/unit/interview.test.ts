@@ -14,7 +14,7 @@ import {
   type QuestionStep,
   type Reply,
 } from "../../src/interview/session.js";
-import { flow, wrap } from "../../src/interview/wrap.js";
+import { flow, wrapHanging as wrap } from "../../src/text/lines.js";
 import { builtinRubrics, fixture } from "../helpers.js";
 
 async function teamRubrics(): Promise<RubricSet> {

@@ -1,16 +1,15 @@
 /**
- * Width helpers for the interview's screens. Plain text only (colour is applied after), and
- * counted in code points, which is right for the Latin text the rubrics hold. A shared
- * src/text module is on its way; these stay local until it lands.
+ * Line layout for screens drawn a line at a time (the interview's prompts, hints and summary):
+ * hanging indents, a line of items cut to fit, items flowed over lines. Plain text only;
+ * colour is applied after. Widths are display columns, as everywhere in src/text.
  */
-
-const length = (text: string) => Array.from(text).length;
+import { displayWidth as length } from "./width.js";
 
 /**
  * Breaks text at spaces to `width`. The first line keeps the text's own leading spaces;
  * continuation lines start with `indent` (by default, those same spaces). Long words are cut.
  */
-export function wrap(text: string, width: number, indent?: string): string[] {
+export function wrapHanging(text: string, width: number, indent?: string): string[] {
   const room = Math.max(10, width);
   const leading = /^\s*/.exec(text)?.[0] ?? "";
   const next = indent ?? leading;
@@ -61,5 +60,5 @@ export function flow(items: readonly string[], separator: string, width: number)
     }
   }
   if (line) lines.push(line);
-  return lines.flatMap((l) => wrap(l, width));
+  return lines.flatMap((l) => wrapHanging(l, width));
 }
