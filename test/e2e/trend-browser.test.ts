@@ -49,7 +49,7 @@ describe.skipIf(!browser)("html trend in a real browser", () => {
     expect((dom.stdout.match(/<g class="series"/g) ?? []).length).toBe(5);
     expect((dom.stdout.match(/<polyline /g) ?? []).length).toBe(5);
     expect((dom.stdout.match(/<circle /g) ?? []).length).toBe(15);
-    expect(dom.stdout).toMatch(/<title>Overall, 2026-11-12: 76\.7<\/title>/);
+    expect(dom.stdout).toMatch(/<title>Overall, 2026-11-12: 79\.1<\/title>/);
     const pdf = join(dir, "trend.pdf");
     const printed = chromium(
       [`--print-to-pdf=${pdf}`, "--no-pdf-header-footer", `file://${page}`],

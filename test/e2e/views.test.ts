@@ -24,10 +24,9 @@ describe("trend", () => {
     expect(stdout).toContain(
       "Trend: Harbour Lane Physiotherapy, 3 audits, 2025-11-14 to 2026-11-12",
     );
-    expect(stdout).toMatch(
-      /Overall\s+10\.5\s+76\.7\s+\+66\.2\s+[▁▂▃▄▅▆▇█]{3}\s+Existing -> Living/,
-    );
+    expect(stdout).toMatch(/Overall\s+5\.9\s+79\.1\s+\+73\.2\s+[▁▂▃▄▅▆▇█]{3}\s+Existing -> Living/);
     expect(stdout).toContain("Overall: Existing -> Engaging (up)");
+    expect(stdout).toContain("Overall: Engaging -> Living (up)");
     expect(stdout).toMatch(/resolved commitment: Write the plan down/);
     expect(stdout).toMatch(/raised\s+planning: /);
     for (const line of stdout.split("\n"))
@@ -55,7 +54,7 @@ describe("trend", () => {
     const trend = JSON.parse(stdout) as { overall: { scores: number[] }; schemaVersion: number };
     expect(schema("trend")(trend)).toBe(true);
     expect(trend.schemaVersion).toBe(1);
-    expect(trend.overall.scores).toEqual([10.5, 50.4, 76.7]);
+    expect(trend.overall.scores).toEqual([5.9, 51.3, 79.1]);
   });
 
   it("html: a self-contained page with the report's CSP and a line chart", async () => {
@@ -87,7 +86,7 @@ describe("portfolio", () => {
     const order = ["Crumb & Co Bakery", "Harbour Lane Accountants", "Harbour Lane Physiotherapy"];
     const at = order.map((n) => stdout.indexOf(n));
     expect(at).toEqual([...at].sort((a, b) => a - b));
-    expect(stdout).toMatch(/Harbour Lane Physiotherapy\s+│\s+76\.7.*\+26\.3/);
+    expect(stdout).toMatch(/Harbour Lane Physiotherapy\s+│\s+79\.1.*\+27\.8/);
     expect(stdout).toContain("Most common gaps");
   });
 
@@ -99,7 +98,7 @@ describe("portfolio", () => {
 
     const csv = csvRows((await runCli(["portfolio", ...inputs, "--format", "csv"])).stdout);
     expect(csv).toHaveLength(3);
-    expect(csv.find((r) => r.organization === "Harbour Lane Physiotherapy")?.change).toBe("26.3");
+    expect(csv.find((r) => r.organization === "Harbour Lane Physiotherapy")?.change).toBe("27.8");
 
     const markdown = (await runCli(["portfolio", ...inputs, "--format", "markdown"])).stdout;
     expect(markdown).toMatch(/^\| Organisation \| Overall \|/m);
