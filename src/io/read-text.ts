@@ -85,8 +85,11 @@ export function readTextFileSync(path: string, display = path): string {
   }
 }
 
-export async function readTextFile(path: string, display = path): Promise<string> {
-  return readTextFileSync(path, display);
+export function readTextFile(path: string, display = path): Promise<string> {
+  // Still reads synchronously; the executor turns a failed read into a rejection, as `async` did.
+  return new Promise((resolve) => {
+    resolve(readTextFileSync(path, display));
+  });
 }
 
 /** Reads stdin with the same limit, stopping early rather than buffering an endless stream. */

@@ -129,7 +129,7 @@ describe("social-audit init", () => {
     }
   });
 
-  it("the plan schema accepts every example and rejects a wrong answer", async () => {
+  it("the plan schema accepts every example and rejects a wrong answer", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8"));
     const validate = new Ajv2020({ strict: false }).compile(schema);
     for (const name of ["bakery", "bike-shop", "accounting-firm", "b2b-living"]) {

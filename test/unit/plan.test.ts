@@ -122,7 +122,7 @@ describe("plan validation", () => {
     expect(messages).toMatch(/score from 0 to 100/);
   });
 
-  it("reports YAML syntax errors with line and column", async () => {
+  it("reports YAML syntax errors with line and column", () => {
     const error = (() => {
       try {
         parsePlan("organization: x\nanswers:\n  planning: [unclosed\n", "broken.yaml", {

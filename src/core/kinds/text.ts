@@ -16,10 +16,10 @@ export type TextQuestion = z.infer<typeof TextQuestionSchema>;
 export const MAX_TEXT_ANSWER = 10_000;
 
 export const textKind = {
-  answerSchema: (_q: TextQuestion) =>
+  answerSchema: () =>
     z
       .string({ error: "must be text" })
       .max(MAX_TEXT_ANSWER, { error: `must be at most ${MAX_TEXT_ANSWER} characters` }),
   describe: (_q: TextQuestion, answer: string): string => answer,
-  allowed: (_q: TextQuestion) => ({ type: "string", maxLength: MAX_TEXT_ANSWER }),
+  allowed: () => ({ type: "string", maxLength: MAX_TEXT_ANSWER }),
 };
