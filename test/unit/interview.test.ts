@@ -87,7 +87,9 @@ describe("interview flow", () => {
     expect(draft.profile).toEqual({ size: "micro", sector: "bike shop", regulated: false });
     expect(draft.entries.get("presence")?.get("named-people")).toEqual(answer("named-people"));
     expect(draft.entries.get("presence")?.get("genuine-tone")).toEqual({ type: "skipped" });
-    expect(saves).toHaveLength(1 + 4 + 7);
+    // One save for the names, one per profile question, one per presence question.
+    expect(presence).toHaveLength(10);
+    expect(saves).toHaveLength(1 + 4 + 10);
     expect(script.remaining()).toBe(0);
     expect(script.backs[0]).toBe(false);
     expect(script.backs.slice(1).every(Boolean)).toBe(true);
@@ -137,8 +139,8 @@ describe("interview flow", () => {
           "presence",
           new Map<string, Entry>([
             ["named-people", { type: "answer", value: "logo-only" }],
+            ["steady-rhythm", { type: "answer", value: "irregular" }],
             ["genuine-tone", { type: "skipped" }],
-            ["questions-answered", { type: "answer", value: "most" }],
           ]),
         ],
       ]),
@@ -156,7 +158,7 @@ describe("interview flow", () => {
       save: () => Promise.resolve(),
     });
     expect(script.said[0]).toBe(
-      "Acme, 2 of 7 answered, 1 skipped; Presence next (question 4 of 7).",
+      "Acme, 2 of 10 answered, 1 skipped; Presence next (question 4 of 10).",
     );
     expect(script.asked).toEqual(open);
     expect(draft.date).toBe("2026-01-01");
@@ -216,7 +218,7 @@ describe("interview flow", () => {
       save: () => Promise.resolve(),
     });
     expect(script.said[0]).toBe(
-      "Acme, 0 of 7 answered, 1 skipped; four questions about the organisation, then Presence next (question 2 of 7).",
+      "Acme, 0 of 10 answered, 1 skipped; four questions about the organisation, then Presence next (question 2 of 10).",
     );
     expect(script.remaining()).toBe(0);
     expect(draft.profile).toEqual({ size: "solo" });
