@@ -322,7 +322,7 @@ describe("interview prompts", () => {
   it("? shows the question's help and hides it again", async () => {
     const spec = promptSpec(await stepFor("presence", "named-people"), undefined, false, frame());
     if (spec.prompt !== "menu") throw new Error("expected a menu");
-    const { events, getScreen } = await render(menu, spec.config);
+    const { answer: result, events, getScreen } = await render(menu, spec.config);
     expect(getScreen()).not.toContain("People would rather talk");
     // One key press each: `type` would also feed readline, which reports the key a second time.
     events.keypress("?");
@@ -330,6 +330,10 @@ describe("interview prompts", () => {
     expect(getScreen()).toContain("? hide help");
     events.keypress("?");
     expect(getScreen()).not.toContain("People would rather talk");
+    // Help leaves the cursor where it was; answering also ends the prompt, which left open
+    // would be cancelled when the worker exits and surface as an unhandled rejection.
+    events.keypress("enter");
+    expect(spec.toReply(await result)).toEqual(answer("logo-only"));
   });
 
   it("multi: a selects every real option (never skip or back), a again selects none", async () => {
@@ -461,10 +465,12 @@ describe("interview prompts", () => {
       header: () => flow(["Planning 8/8", "▸ Presence 3/7", "Commitment 0/8"], " · ", 40),
     });
     if (spec.prompt !== "menu") throw new Error("expected a menu");
-    const { events, getScreen } = await render(menu, spec.config);
+    const { answer: result, events, getScreen } = await render(menu, spec.config);
     events.keypress("?");
     for (const line of getScreen().split("\n"))
       expect(Array.from(line).length).toBeLessThanOrEqual(40);
+    events.keypress("enter");
+    expect(spec.toReply(await result)).toEqual(answer([]));
   });
 });
 
