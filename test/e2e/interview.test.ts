@@ -91,26 +91,31 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     await terminal.waitFor(header("About the organisation", 4, 4));
     terminal.keys("s");
 
-    await terminal.waitFor(header("Presence", 1, 7));
-    let screen = from(terminal.screen(), "Presence · question 1 of 7");
-    expect(screen).toContain("▸ Presence 0/7 · Teams 0/3");
+    await terminal.waitFor(header("Presence", 1, 10));
+    let screen = from(terminal.screen(), "Presence · question 1 of 10");
+    expect(screen).toContain("▸ Presence 0/10 · Teams 0/3");
     expect(screen).toMatch(/\n {2}← Back to the previous question\n❯ 1\. A logo/);
     expect(screen).toContain("↑↓ move · enter choose · ? help · b back · s skip");
     expect(screen).not.toContain("Not applicable to us");
     terminal.keys("Down", "Down", "Enter"); // some-named
 
     // Help is one key away, and goes again with the same key.
-    await terminal.waitFor(header("Presence", 2, 7));
+    await terminal.waitFor(header("Presence", 2, 10));
     terminal.keys("?");
-    await terminal.waitFor("A genuine tone tells people that someone is listening");
+    await terminal.waitFor("A steady, modest rhythm that people can rely on");
     terminal.keys("?");
-    await terminal.waitFor((s) => !from(s, "question 2 of 7").includes("A genuine tone tells"));
+    await terminal.waitFor(
+      (s) => !from(s, "question 2 of 10").includes("A steady, modest rhythm that"),
+    );
+    terminal.keys("3", "Enter"); // irregular
+
+    await terminal.waitFor(header("Presence", 3, 10));
     terminal.keys("4", "Enter");
 
-    await terminal.waitFor(header("Presence", 3, 7));
+    await terminal.waitFor(header("Presence", 4, 10));
     terminal.keys("s"); // not sure: skipped, and marked so in the file
 
-    await terminal.waitFor(header("Presence", 4, 7));
+    await terminal.waitFor(header("Presence", 5, 10));
     terminal.type("soon");
     terminal.keys("Enter");
     await terminal.waitFor("Enter a number of hours (0 to 720)");
@@ -119,31 +124,36 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     terminal.keys("Enter");
 
     // The client's window is narrowed mid-way: the prompt redraws to fit.
-    await terminal.waitFor(header("Presence", 5, 7));
+    await terminal.waitFor(header("Presence", 6, 10));
+    // At 80 columns the checkbox's hint starts with "↑↓ move"; at 60 that no longer fits.
+    await terminal.waitFor((s) => from(s, "Presence · question 6 of 10").includes("↑↓ move ·"));
     terminal.resize(60, 40);
-    // At 80 columns the hint ends with "ctrl-c stop"; at 60 it no longer fits.
     await terminal.waitFor((s) => {
-      const prompt = from(s, "Presence · question 5 of 7");
-      return prompt.includes("s skip") && !prompt.includes("ctrl-c stop");
+      const prompt = from(s, "Presence · question 6 of 10");
+      return prompt.includes("s skip") && !prompt.includes("↑↓ move");
     });
-    screen = from(terminal.screen(), "Presence · question 5 of 7");
+    screen = from(terminal.screen(), "Presence · question 6 of 10");
     for (const line of screen.split("\n")) expect(Array.from(line).length).toBeLessThanOrEqual(60);
     expect(screen).toContain("? help");
 
     // Back to the number, whose answer is offered again; Enter keeps it.
     terminal.keys("b");
-    await terminal.waitFor((s) => from(s, "✔").includes("Presence · question 4 of 7"));
-    expect(from(terminal.screen(), "Presence · question 4 of 7")).toContain("(6)");
+    await terminal.waitFor((s) => from(s, "✔").includes("Presence · question 5 of 10"));
+    expect(from(terminal.screen(), "Presence · question 5 of 10")).toContain("(6)");
     terminal.keys("Enter");
-    await terminal.waitFor(header("Presence", 5, 7));
+    await terminal.waitFor(header("Presence", 6, 10));
+    terminal.keys("Space", "Down", "Down", "Space", "Enter"); // direct-messages, review-sites
+    await terminal.waitFor(header("Presence", 7, 10));
     terminal.keys("Down", "Down", "Down", "Enter"); // useful-first
-    await terminal.waitFor(header("Presence", 6, 7));
+    await terminal.waitFor(header("Presence", 8, 10));
+    terminal.keys("3", "Enter"); // labelled
+    await terminal.waitFor(header("Presence", 9, 10));
     terminal.keys("2", "Enter");
 
     // In a checkbox, a selects every real option and nothing else.
-    await terminal.waitFor(header("Presence", 7, 7));
+    await terminal.waitFor(header("Presence", 10, 10));
     terminal.keys("a");
-    await terminal.waitFor((s) => (from(s, "question 7 of 7").match(/◉/g) ?? []).length === 5);
+    await terminal.waitFor((s) => (from(s, "question 10 of 10").match(/◉/g) ?? []).length === 5);
     terminal.keys("Space", "Enter"); // all but the first
 
     // Back from the first question of a dimension goes to the previous dimension.
@@ -152,7 +162,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     expect(screen).toContain("Not applicable to us");
     expect(screen).toContain("n n/a");
     terminal.keys("b");
-    await terminal.waitFor((s) => from(s, "✔").includes("Presence · question 7 of 7"));
+    await terminal.waitFor((s) => from(s, "✔").includes("Presence · question 10 of 10"));
     terminal.keys("Enter");
     await terminal.waitFor(header("Teams", 1, 3));
     terminal.keys("n"); // not applicable to us
@@ -163,7 +173,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     screen = terminal.screen();
     // The prompt is cleared, not left half drawn, and the way back is printed.
     expect(from(screen, "✔")).not.toContain("? How many hours");
-    expect(screen).toContain("interrupted; 7 answers saved to social-plan.yaml.");
+    expect(screen).toContain("interrupted; 10 answers saved to social-plan.yaml.");
     expect(screen).toContain(
       `Resume with: ${cli} interview --resume --dimension presence --dimension teams --rubrics ${rubrics}`,
     );
@@ -173,10 +183,13 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     expect(interrupted.profile).toEqual({ size: "micro", sector: "bike shop", regulated: false });
     expect(interrupted.answers.presence).toEqual({
       "named-people": "some-named",
+      "steady-rhythm": "irregular",
       "genuine-tone": 4,
       "questions-answered": null,
       "response-time": 6,
+      "their-channels": ["direct-messages", "review-sites"],
       "pull-content": "useful-first",
+      "honest-automation": "labelled",
       "joins-conversations": 2,
       "offline-connected": [
         "events-followed-up",
@@ -199,7 +212,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     });
     await terminal.waitFor(header("Teams", 2, 3));
     expect(terminal.screen()).toContain(
-      "Spoke & Chain, 7 of 10 answered, 1 skipped; Teams next (question 2 of 3).",
+      "Spoke & Chain, 10 of 13 answered, 1 skipped; Teams next (question 2 of 3).",
     );
     terminal.type("4");
     terminal.keys("Enter");
@@ -207,7 +220,9 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     terminal.keys("2", "Enter");
     expect(await terminal.exitCode()).toBe(0);
     screen = terminal.screen();
-    expect(screen).not.toMatch(header("Presence", 3, 7));
+    // Nothing of Presence is asked again, the skipped question included.
+    expect(screen).not.toMatch(header("Presence", 4, 10));
+    expect(screen).not.toContain("Presence · question");
     const summary = from(screen, "Interview complete: Spoke & Chain");
     expect(summary).toMatch(/\n {2}Presence\s+\d+\.\d {2}\w+/);
     expect(summary).toMatch(/\n {2}Teams\s+\d+\.\d {2}\w+/);

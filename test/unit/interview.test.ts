@@ -87,7 +87,9 @@ describe("interview flow", () => {
     expect(draft.profile).toEqual({ size: "micro", sector: "bike shop", regulated: false });
     expect(draft.entries.get("presence")?.get("named-people")).toEqual(answer("named-people"));
     expect(draft.entries.get("presence")?.get("genuine-tone")).toEqual({ type: "skipped" });
-    expect(saves).toHaveLength(1 + 4 + 7);
+    // One save for the names, one per profile question, one per presence question.
+    expect(presence).toHaveLength(10);
+    expect(saves).toHaveLength(1 + 4 + 10);
     expect(script.remaining()).toBe(0);
     expect(script.backs[0]).toBe(false);
     expect(script.backs.slice(1).every(Boolean)).toBe(true);
@@ -137,8 +139,8 @@ describe("interview flow", () => {
           "presence",
           new Map<string, Entry>([
             ["named-people", { type: "answer", value: "logo-only" }],
+            ["steady-rhythm", { type: "answer", value: "irregular" }],
             ["genuine-tone", { type: "skipped" }],
-            ["questions-answered", { type: "answer", value: "most" }],
           ]),
         ],
       ]),
@@ -156,7 +158,7 @@ describe("interview flow", () => {
       save: () => Promise.resolve(),
     });
     expect(script.said[0]).toBe(
-      "Acme, 2 of 7 answered, 1 skipped; Presence next (question 4 of 7).",
+      "Acme, 2 of 10 answered, 1 skipped; Presence next (question 4 of 10).",
     );
     expect(script.asked).toEqual(open);
     expect(draft.date).toBe("2026-01-01");
@@ -216,7 +218,7 @@ describe("interview flow", () => {
       save: () => Promise.resolve(),
     });
     expect(script.said[0]).toBe(
-      "Acme, 0 of 7 answered, 1 skipped; four questions about the organisation, then Presence next (question 2 of 7).",
+      "Acme, 0 of 10 answered, 1 skipped; four questions about the organisation, then Presence next (question 2 of 10).",
     );
     expect(script.remaining()).toBe(0);
     expect(draft.profile).toEqual({ size: "solo" });
@@ -320,7 +322,7 @@ describe("interview prompts", () => {
   it("? shows the question's help and hides it again", async () => {
     const spec = promptSpec(await stepFor("presence", "named-people"), undefined, false, frame());
     if (spec.prompt !== "menu") throw new Error("expected a menu");
-    const { events, getScreen } = await render(menu, spec.config);
+    const { answer: result, events, getScreen } = await render(menu, spec.config);
     expect(getScreen()).not.toContain("People would rather talk");
     // One key press each: `type` would also feed readline, which reports the key a second time.
     events.keypress("?");
@@ -328,6 +330,10 @@ describe("interview prompts", () => {
     expect(getScreen()).toContain("? hide help");
     events.keypress("?");
     expect(getScreen()).not.toContain("People would rather talk");
+    // Help leaves the cursor where it was; answering also ends the prompt, which left open
+    // would be cancelled when the worker exits and surface as an unhandled rejection.
+    events.keypress("enter");
+    expect(spec.toReply(await result)).toEqual(answer("logo-only"));
   });
 
   it("multi: a selects every real option (never skip or back), a again selects none", async () => {
@@ -459,10 +465,12 @@ describe("interview prompts", () => {
       header: () => flow(["Planning 8/8", "▸ Presence 3/7", "Commitment 0/8"], " · ", 40),
     });
     if (spec.prompt !== "menu") throw new Error("expected a menu");
-    const { events, getScreen } = await render(menu, spec.config);
+    const { answer: result, events, getScreen } = await render(menu, spec.config);
     events.keypress("?");
     for (const line of getScreen().split("\n"))
       expect(Array.from(line).length).toBeLessThanOrEqual(40);
+    events.keypress("enter");
+    expect(spec.toReply(await result)).toEqual(answer([]));
   });
 });
 
