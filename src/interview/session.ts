@@ -1,4 +1,5 @@
-import type { Answer, Question } from "../core/kinds/index.js";
+import { appliesTo } from "../core/applicability.js";
+import { isScored, type Answer, type Question } from "../core/kinds/index.js";
 import type { Profile } from "../core/plan.js";
 import type { RubricSet } from "../core/rubric.js";
 import { notApplicableReason } from "./optional-fields.js";
@@ -232,9 +233,22 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
     await options.save(draft);
   }
 
+  // A question the profile rules out (a two-person shop is not asked about departments) is
+  // passed over, going forward and back; the report lists it as not applicable, with why.
+  const applies = (step: QuestionStep) =>
+    step.section.id === PROFILE_SECTION.id ||
+    !isScored(step.question) ||
+    appliesTo(step.question, draft.profile);
   const nextOpen = (from: number) => {
-    for (let i = from; i < steps.length; i++) if (open.has(steps[i] as QuestionStep)) return i;
+    for (let i = from; i < steps.length; i++) {
+      const step = steps[i] as QuestionStep;
+      if (open.has(step) && applies(step)) return i;
+    }
     return steps.length;
+  };
+  const previous = (from: number) => {
+    for (let i = from - 1; i >= 0; i--) if (applies(steps[i] as QuestionStep)) return i;
+    return Math.max(0, from - 1);
   };
   let index = nextOpen(0);
   let introduced: string | undefined;
@@ -246,13 +260,13 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
       introduced = step.section.id;
     }
     const reply = await prompter.ask(step, entryOf(draft, step), {
-      canGoBack: index > 0,
-      progress: progressOf(draft, questions),
+      canGoBack: index > 0 && steps.slice(0, index).some(applies),
+      progress: progressOf(draft, questions.filter(applies)),
     });
     if (reply.type === "back") {
       // A step gone back to is asked again, and so is the one we came from on the way forward.
       open.add(step);
-      index = Math.max(0, index - 1);
+      index = previous(index);
       open.add(steps[index] as QuestionStep);
       continue;
     }

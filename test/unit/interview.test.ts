@@ -95,6 +95,34 @@ describe("interview flow", () => {
     expect(script.backs.slice(1).every(Boolean)).toBe(true);
   });
 
+  it("never asks a question the profile rules out, going forward or back", async () => {
+    const rubrics = await builtinRubrics();
+    const commitment = ids(rubrics, "commitment");
+    // A micro organisation is not asked about leadership or departments (small and up).
+    const ruledOut = ["commitment.leadership-expectation", "commitment.departments-involved"];
+    const asked = commitment.filter((id) => !ruledOut.includes(id));
+    expect(asked).toHaveLength(commitment.length - 2);
+    const last = asked.at(-1)!;
+    const replies: [string, Reply][] = [
+      ["profile.size", answer("micro")],
+      ["profile.sector", skip],
+      ["profile.regulated", skip],
+      ["profile.audience", skip],
+      ...asked.map((id): [string, Reply] => [id, skip]),
+    ];
+    // Back from the last question lands on the one before it that applies.
+    replies.splice(replies.length - 1, 0, [last, back], [asked.at(-2)!, skip]);
+    const script = scripted(["Acme", ""], replies);
+    await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["commitment"],
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    });
+    expect(script.remaining()).toBe(0);
+    for (const id of ruledOut) expect(script.asked.some((a) => a.startsWith(id))).toBe(false);
+  });
+
   it("goes back from a dimension's first question to the previous dimension, and from there to the profile", async () => {
     const rubrics = await builtinRubrics();
     const presence = ids(rubrics, "presence");
