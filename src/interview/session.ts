@@ -259,7 +259,10 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
       prompter.say(["", step.section.title, ...step.section.intro.map((l) => `  ${l}`)]);
       introduced = step.section.id;
     }
-    const reply = await prompter.ask(step, entryOf(draft, step), {
+    // "question 5 of 7" counts the questions that apply, so ruled-out ones leave no gaps.
+    const section = steps.filter((s) => s.section.id === step.section.id && applies(s));
+    const shown = { ...step, position: section.indexOf(step) + 1, sectionSize: section.length };
+    const reply = await prompter.ask(shown, entryOf(draft, step), {
       canGoBack: index > 0 && steps.slice(0, index).some(applies),
       progress: progressOf(draft, questions.filter(applies)),
     });

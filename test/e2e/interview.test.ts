@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { appliesTo } from "../../src/core/applicability.js";
+import { isScored } from "../../src/core/kinds/index.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { BIN, builtinRubrics, fixture, runCli, tempDir } from "../helpers.js";
 import { Terminal } from "./terminal.js";
@@ -40,9 +42,13 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
       terminal.keys("Enter");
     }
     // Enter takes the highlighted choice, an empty checkbox, or skips free text and numbers.
+    // The first choice of each profile question: one person, regulated, consumers. Questions
+    // that cannot apply to one person are not asked, and the numbering leaves no gaps.
+    const profile = { size: "solo", regulated: true, audience: "b2c" } as const;
     for (const { rubric } of rubrics.dimensions) {
-      for (let n = 1; n <= rubric.questions.length; n++) {
-        await terminal.waitFor(header(rubric.title, n, rubric.questions.length));
+      const asked = rubric.questions.filter((q) => !isScored(q) || appliesTo(q, profile));
+      for (let n = 1; n <= asked.length; n++) {
+        await terminal.waitFor(header(rubric.title, n, asked.length));
         terminal.keys("Enter");
       }
     }
