@@ -10,11 +10,12 @@ import type { RubricSources } from "../io/load-rubrics.js";
 import { loadRenderer, type Format, type RenderOptions } from "../render/index.js";
 import { auditPlanText, baselineCheck, type AuditSettings } from "./audit-plan.js";
 import { workerCount } from "./jobs.js";
-import type { AuditedBatch, PlanOutcome } from "./outcome.js";
+import { errorRecord, type AuditedBatch, type PlanOutcome } from "./outcome.js";
 import { readPlanText, type PlanInput } from "./plan-text.js";
 
 export type { AuditSettings } from "./audit-plan.js";
 export type { AuditedBatch, PlanOutcome } from "./outcome.js";
+export { errorRecord } from "./outcome.js";
 export type { PlanInput, PlanText } from "./plan-text.js";
 export { auditPlanText } from "./audit-plan.js";
 
@@ -85,6 +86,9 @@ export async function* auditPlans(request: AuditRequest): AsyncGenerator<Audited
         outcome = { source: shown, error };
       }
     }
+    // A streamed format writes an invalid plan's record in its place, so it never vanishes.
+    if ("error" in outcome && renderer?.streamError && request.stream)
+      output = renderer.streamError(errorRecord(shown, outcome.error), request.stream.options);
     yield { outcomes: [outcome], output };
   }
 }

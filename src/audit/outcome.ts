@@ -1,3 +1,4 @@
+import { planError } from "../core/envelope.js";
 import type { Report, ThresholdCheck } from "../core/report-schema.js";
 import type { Diagnostic, UserError } from "../errors.js";
 
@@ -23,4 +24,9 @@ export type PlanOutcome =
 export interface AuditedBatch {
   outcomes: PlanOutcome[];
   output: string | Uint8Array;
+}
+
+/** An invalid plan as the record every format shows (JSON `errors`, a JUnit error, ...). */
+export function errorRecord(source: string, error: Pick<UserError, "message" | "diagnostics">) {
+  return planError(source, error.message, error.diagnostics);
 }

@@ -18,7 +18,7 @@ import { readTextFileSync } from "../io/read-text.js";
 import { loadRenderer, type Format, type RenderOptions } from "../render/index.js";
 import { auditPlanText, type AuditSettings } from "./audit-plan.js";
 import { PLANS_PER_BATCH } from "./jobs.js";
-import type { AuditedBatch, PlanOutcome } from "./outcome.js";
+import { errorRecord, type AuditedBatch, type PlanOutcome } from "./outcome.js";
 
 /** What a worker needs to audit plans exactly as the main thread would; plain data. */
 export interface WorkerSetup {
@@ -198,6 +198,8 @@ export async function runAuditWorker(): Promise<void> {
           };
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
+          if (renderer.streamError)
+            texts.push(renderer.streamError(errorRecord(source, error), setup.renderOptions));
           return {
             source,
             error: { message: error.message, diagnostics: error.diagnostics, hint: error.hint },

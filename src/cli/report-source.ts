@@ -33,14 +33,19 @@ export async function loadReportOrPlan(
     );
   }
   const record = data as { schemaVersion?: unknown; reports?: unknown };
-  if (record.schemaVersion !== REPORT_SCHEMA_VERSION) {
+  // Version 1 wrote a lone report for one plan and {summary, reports} for several; its
+  // reports have the same fields, so they still load (as version 2) for compare and baselines.
+  const readable = record.schemaVersion === REPORT_SCHEMA_VERSION || record.schemaVersion === 1;
+  if (!readable) {
     throw new UserError(
       `${file}: is not a social-audit report of schema version ${REPORT_SCHEMA_VERSION} (schemaVersion: ${JSON.stringify(record.schemaVersion)})`,
       [],
       "Re-create it with this version: social-audit audit PLAN --json -o FILE",
     );
   }
-  const candidates = Array.isArray(record.reports) ? record.reports : [data];
+  const candidates = (Array.isArray(record.reports) ? record.reports : [data]).map((r: unknown) =>
+    typeof r === "object" && r !== null ? { ...r, schemaVersion: REPORT_SCHEMA_VERSION } : r,
+  );
   return candidates.map((candidate, i) => {
     const parsed = ReportSchema.safeParse(candidate, { reportInput: true });
     if (!parsed.success) {

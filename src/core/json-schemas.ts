@@ -2,7 +2,9 @@ import * as z from "zod";
 import { answerSchemaFor, isScored } from "./kinds/index.js";
 import { PlanFileSchema } from "./plan.js";
 import { PortfolioSchema } from "./portfolio.js";
-import { ReportSchema } from "./report-schema.js";
+import { ComparisonJsonSchema } from "./compare-json.js";
+import { AuditEnvelopeSchema, AuditLineSchema } from "./envelope.js";
+import { RubricListSchema, RubricShowSchema } from "./rubrics-json.js";
 import { TrendSchema } from "./trend.js";
 import { DimensionRubricSchema, LevelsFileSchema, type RubricSet } from "./rubric.js";
 import { NOT_APPLICABLE } from "./schema-parts.js";
@@ -12,7 +14,18 @@ import { NOT_APPLICABLE } from "./schema-parts.js";
  * other tools and this CLI can never disagree about a file's shape.
  */
 
-export const SCHEMA_NAMES = ["plan", "report", "rubric", "levels", "trend", "portfolio"] as const;
+export const SCHEMA_NAMES = [
+  "plan",
+  "report",
+  "report-line",
+  "compare",
+  "rubric",
+  "rubrics-list",
+  "rubrics-show",
+  "levels",
+  "trend",
+  "portfolio",
+] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** A plan schema that knows the loaded rubrics, so editors can autocomplete every answer. */
@@ -55,8 +68,28 @@ export function jsonSchema(name: SchemaName, rubrics: RubricSet): Record<string,
     case "report":
       return titled(
         // Stryker disable next-line ObjectLiteral,StringLiteral: "output" and draft 2020-12 are zod's defaults, and the report has nothing unrepresentable
-        z.toJSONSchema(ReportSchema, { ...options, io: "output" }),
-        "social-audit report",
+        z.toJSONSchema(AuditEnvelopeSchema, { ...options, io: "output" }),
+        "social-audit audit output (--format json)",
+      );
+    case "report-line":
+      return titled(
+        z.toJSONSchema(AuditLineSchema, { ...options, io: "output" }),
+        "social-audit audit line (--format jsonl)",
+      );
+    case "compare":
+      return titled(
+        z.toJSONSchema(ComparisonJsonSchema, { ...options, io: "output" }),
+        "social-audit comparison (compare --format json)",
+      );
+    case "rubrics-list":
+      return titled(
+        z.toJSONSchema(RubricListSchema, { ...options, io: "output" }),
+        "social-audit rubrics list --json",
+      );
+    case "rubrics-show":
+      return titled(
+        z.toJSONSchema(RubricShowSchema, { ...options, io: "output" }),
+        "social-audit rubrics show --json",
       );
     case "rubric":
       return titled(

@@ -3,4 +3,4 @@
  * consumer. It lives apart from the schema so that writing a report does not build the
  * zod schema that reads one.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;

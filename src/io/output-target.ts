@@ -88,7 +88,8 @@ export function isOurReport(file: string): boolean {
     const head = read(0);
     const tail = size > PEEK_BYTES ? read(size - PEEK_BYTES) : head;
     return (
-      (/^\s*\{\s*"(schemaVersion|\$schema)"/.test(head) && /"name":\s*"social-audit"/.test(head)) ||
+      (/^\s*\{\s*"(schemaVersion|\$schema|type)"/.test(head) &&
+        /"name":\s*"social-audit"/.test(head)) ||
       head.includes('<testsuites name="social-audit"') ||
       /(<sub>|<p class="muted">)social-audit [^<\n]*report schema \d+/.test(tail)
     );

@@ -1,3 +1,4 @@
+import { comparisonJson, type LevelCatalog } from "../core/compare-json.js";
 import { toJson } from "./json-text.js";
 import { Chalk } from "chalk";
 import type { Comparison } from "../core/compare.js";
@@ -14,6 +15,9 @@ export interface CompareRenderOptions {
   color: boolean;
   /** Terminal width for the table; 80 when not given. */
   width?: number;
+  /** JSON: the levels of both reports (to write `{id, label}`) and the version writing it. */
+  levels?: LevelCatalog | undefined;
+  toolVersion?: string | undefined;
 }
 
 const signed = (n: number | null) => (n === null ? "-" : formatGain(n));
@@ -127,6 +131,7 @@ function markdown(c: Comparison): string {
 
 export const COMPARISON_RENDERERS = {
   table,
-  json: (c: Comparison) => `${toJson({ schemaVersion: 1, ...c }, 2)}\n`,
+  json: (c: Comparison, options: CompareRenderOptions) =>
+    `${toJson(comparisonJson(c, options.levels ?? [], options.toolVersion ?? "unknown"), 2)}\n`,
   markdown,
 } satisfies Record<CompareFormat, (c: Comparison, options: CompareRenderOptions) => string>;

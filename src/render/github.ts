@@ -1,3 +1,4 @@
+import type { PlanError } from "../core/envelope.js";
 import type { RecommendationResult, Report } from "../core/report-schema.js";
 import {
   dimensionTitle,
@@ -121,9 +122,24 @@ function annotations(report: Report, top: number): string[] {
 const lines = (report: Report, options: RenderOptions) =>
   `${annotations(report, options.top).join("\n")}\n`;
 
+/** An invalid plan: one error at the line of its first problem. */
+const errorLine = (error: PlanError) =>
+  `${command(
+    "error",
+    {
+      file: error.file === "<stdin>" ? undefined : error.file,
+      line: error.line ?? undefined,
+      col: error.column ?? undefined,
+      title: "social-audit: invalid plan",
+    },
+    `${error.file}: ${error.message}${error.problems.length > 1 ? ` (and ${error.problems.length - 1} more problems)` : ""}`,
+  )}\n`;
+
 export const githubRenderer: Renderer = {
   report: lines,
-  batch: (reports, options) => reports.map((r) => lines(r, options)).join(""),
+  batch: (reports, options, errors = []) =>
+    reports.map((r) => lines(r, options)).join("") + errors.map(errorLine).join(""),
   stream: lines,
+  streamError: errorLine,
   defaultTop: 3,
 };

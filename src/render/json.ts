@@ -1,10 +1,17 @@
 import { toJson } from "./json-text.js";
-import { REPORT_SCHEMA_VERSION } from "../core/report-version.js";
-import { summarize } from "../core/summary.js";
+import { auditEnvelope } from "../core/envelope.js";
+import type { Report } from "../core/report-schema.js";
 import type { Renderer } from "./types.js";
 
+/** Whatever the number of plans, one envelope: `{schemaVersion, tool, reports, errors, summary}`. */
+const envelope = (
+  reports: readonly Report[],
+  toolVersion: string | undefined,
+  errors: Parameters<typeof auditEnvelope>[1] = [],
+) =>
+  `${toJson(auditEnvelope(reports, errors, toolVersion ?? reports[0]?.tool.version ?? "unknown"), 2)}\n`;
+
 export const jsonRenderer: Renderer = {
-  report: (report) => `${toJson(report, 2)}\n`,
-  batch: (reports) =>
-    `${toJson({ schemaVersion: REPORT_SCHEMA_VERSION, summary: summarize(reports), reports }, 2)}\n`,
+  report: (report, options) => envelope([report], options.toolVersion),
+  batch: (reports, options, errors) => envelope(reports, options.toolVersion, errors),
 };

@@ -8,6 +8,7 @@ import {
   thresholdName,
 } from "./report-text.js";
 import { escapeXml } from "../text/escape.js";
+import type { PlanError } from "../core/envelope.js";
 import type { Renderer } from "./types.js";
 
 /**
@@ -108,21 +109,35 @@ function suite(
   };
 }
 
-/** The plan's path without its extension, or `stdin`. */
-const classnameOf = (report: Report) =>
-  report.source.plan === null
-    ? "stdin"
-    : report.source.plan.replace(/\\/g, "/").replace(/\.[^./]*$/, "");
+/** A plan's path without its extension, or `stdin`. */
+const classnameFor = (plan: string | null) =>
+  plan === null ? "stdin" : plan.replace(/\\/g, "/").replace(/\.[^./]*$/, "");
 
-function document(reports: readonly Report[]): string {
+/** An invalid plan: a suite of its own whose one case is an `<error>`, so dashboards go red. */
+function errorSuite(error: PlanError, classname: string): string {
+  const where = [error.file, error.line, error.column].filter((p) => p !== null).join(":");
+  const details = error.problems
+    .map(
+      (p) =>
+        `${[error.file, p.line, p.column].filter((x) => x !== null).join(":")}: ${p.path ? `${p.path}: ` : ""}${p.message}`,
+    )
+    .join("\n");
+  const file = error.file === "<stdin>" ? "" : ` file="${escapeXml(error.file)}"`;
+  return `  <testsuite name="${escapeXml(error.file)}"${file} tests="1" failures="0" errors="1" skipped="0" time="0">\n    <testcase name="plan" classname="${escapeXml(classname)}" time="0">\n      <error message="${escapeXml(`${where}: ${error.message}`)}" type="invalid-plan">${escapeXml(details || error.message)}</error>\n    </testcase>\n  </testsuite>`;
+}
+
+function document(reports: readonly Report[], errors: readonly PlanError[] = []): string {
   const classname = uniquifier();
-  const suites = reports.map((r) => suite(r, classname(classnameOf(r))));
-  const tests = suites.reduce((s, x) => s + x.tests, 0);
+  const suites = reports.map((r) => suite(r, classname(classnameFor(r.source.plan))));
+  const invalid = errors.map((e) =>
+    errorSuite(e, classname(classnameFor(e.file === "<stdin>" ? null : e.file))),
+  );
+  const tests = suites.reduce((s, x) => s + x.tests, 0) + invalid.length;
   const failures = suites.reduce((s, x) => s + x.failures, 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="social-audit" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((s) => s.xml).join("\n")}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="social-audit" tests="${tests}" failures="${failures}" errors="${invalid.length}" time="0">\n${[...suites.map((s) => s.xml), ...invalid].join("\n")}\n</testsuites>\n`;
 }
 
 export const junitRenderer: Renderer = {
   report: (report) => document([report]),
-  batch: (reports) => document(reports),
+  batch: (reports, _options, errors) => document(reports, errors),
 };

@@ -1,5 +1,5 @@
+import { summarizeAudit, type PlanError } from "../core/envelope.js";
 import type { Report } from "../core/report-schema.js";
-import { summarize } from "../core/summary.js";
 import {
   capNote,
   dimensionTitle,
@@ -24,7 +24,22 @@ import type { RenderOptions, Renderer } from "./types.js";
 /** Plan text must not become markup; the escaping lives in src/text with the other formats'. */
 export const md = escapeMarkdown;
 
-function renderReport(report: Report, options: RenderOptions, heading = "#"): string {
+/**
+ * A GitHub PR comment holds 65,536 characters; a batch above this many is collapsed to fit,
+ * with room left for a bot's own header.
+ */
+export const MARKDOWN_BATCH_LIMIT = 60_000;
+
+/**
+ * One plan's report. `compact` keeps what a reader acts on (scores, fix first, the top
+ * recommendations, thresholds) and leaves out the per-dimension detail.
+ */
+function renderReport(
+  report: Report,
+  options: RenderOptions,
+  heading = "#",
+  compact = false,
+): string {
   const out: string[] = [];
   out.push(`${heading} Social readiness: ${md(report.organization)}`, "");
   const meta = [
@@ -87,6 +102,30 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     out.push("");
   }
 
+  if (!compact) details(report, heading, out);
+
+  if (report.thresholds.checks.length > 0) {
+    out.push(
+      `${heading}# Thresholds`,
+      "",
+      "| Check | Actual | Result | From |",
+      "| --- | ---: | --- | --- |",
+    );
+    for (const c of report.thresholds.checks)
+      out.push(
+        `| ${thresholdName(c)} | ${formatScore(c.actual)} | ${c.passed || c.evaluated === false ? thresholdVerdict(c) : "**FAIL**"} | ${c.source} |`,
+      );
+    out.push("");
+  }
+  out.push(
+    `<sub>social-audit ${md(report.tool.version)}, report schema ${report.schemaVersion}</sub>`,
+    "",
+  );
+  return out.join("\n");
+}
+
+/** The per-dimension detail, unanswered and not-applicable questions, and notes. */
+function details(report: Report, heading: string, out: string[]): void {
   out.push(`${heading}# Dimensions`, "");
   for (const d of report.dimensions) {
     if (!isAssessed(d)) {
@@ -147,44 +186,98 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
     for (const n of notes) out.push(`- **${md(n.dimension)}**, ${md(n.prompt)} ${md(n.text)}`);
     if (notes.length > 0) out.push("");
   }
+}
 
-  if (report.thresholds.checks.length > 0) {
-    out.push(
-      `${heading}# Thresholds`,
-      "",
-      "| Check | Actual | Result | From |",
-      "| --- | ---: | --- | --- |",
-    );
-    for (const c of report.thresholds.checks)
-      out.push(
-        `| ${thresholdName(c)} | ${formatScore(c.actual)} | ${c.passed || c.evaluated === false ? thresholdVerdict(c) : "**FAIL**"} | ${c.source} |`,
-      );
-    out.push("");
-  }
-  out.push(
-    `<sub>social-audit ${md(report.tool.version)}, report schema ${report.schemaVersion}</sub>`,
+/** Plans that could not be audited, each named with where its first problem is. */
+function errorSection(errors: readonly PlanError[]): string[] {
+  if (errors.length === 0) return [];
+  return [
+    "## Plans that could not be audited",
     "",
+    ...errors.map((e) => {
+      const where =
+        e.line === null ? "" : ` line ${e.line}${e.column === null ? "" : `, column ${e.column}`}`;
+      const more = e.problems.length > 1 ? ` (and ${e.problems.length - 1} more problems)` : "";
+      return `- ${markdownCode(e.file)}${where}: ${md(e.message)}${more}`;
+    }),
+    "",
+  ];
+}
+
+const verdict = (r: Report) =>
+  r.thresholds.checks.length === 0 ? "-" : r.thresholds.passed ? "pass" : "**FAIL**";
+
+/**
+ * Several plans: a summary table, the invalid plans, then a section per plan. Above
+ * MARKDOWN_BATCH_LIMIT characters (a PR comment holds 65,536), each plan's section is
+ * shortened to what a reader acts on and collapsed in `<details>`; sections that still do
+ * not fit are left out, and the text says so.
+ */
+function renderBatch(
+  reports: readonly Report[],
+  options: RenderOptions,
+  errors: readonly PlanError[] = [],
+): string {
+  const summary = summarizeAudit(reports, errors);
+  const counts = `${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold${summary.invalid > 0 ? `, ${summary.invalid} could not be audited` : ""}; average overall score ${formatScore(summary.averageOverall)}.`;
+  const rows = reports.map(
+    (r) =>
+      `| ${md(r.organization)} | ${r.source.plan === null ? "stdin" : markdownCode(r.source.plan)} | ${formatScore(r.overall.score)} | ${md(r.overall.level.label)} | ${verdict(r)} |`,
   );
-  return out.join("\n");
+  const tableHead = [
+    "| Organization | Plan | Overall | Level | Thresholds |",
+    "| --- | --- | ---: | --- | --- |",
+  ];
+  const head = (shownRows: readonly string[], note: string[] = []) =>
+    [
+      "# Social readiness audits",
+      "",
+      counts,
+      "",
+      ...note,
+      ...(reports.length > 0 ? [...tableHead, ...shownRows, ""] : []),
+      ...errorSection(errors),
+    ].join("\n");
+
+  const full = [head(rows), ...reports.map((r) => renderReport(r, options, "##"))].join("\n");
+  if (full.length <= MARKDOWN_BATCH_LIMIT) return full;
+
+  // Too long for a PR comment: the summary table stays whole if it can (half the budget at
+  // most), then each plan's short section, collapsed, while they fit.
+  let shownRows = rows;
+  let rowsLeft = 0;
+  const rowBudget = MARKDOWN_BATCH_LIMIT / 2;
+  if (rows.join("\n").length > rowBudget) {
+    let used = 0;
+    shownRows = [];
+    for (const row of rows) {
+      if (used + row.length + 1 > rowBudget) break;
+      shownRows.push(row);
+      used += row.length + 1;
+    }
+    rowsLeft = rows.length - shownRows.length;
+    shownRows.push(`| … ${rowsLeft} more plans | | | | |`);
+  }
+  const sections: string[] = [];
+  const collapsed = (r: Report) =>
+    `<details><summary>${md(r.organization)}: ${formatScore(r.overall.score)}/100, ${md(r.overall.level.label)}${r.thresholds.passed ? "" : ", below a threshold"}</summary>\n\n${renderReport(r, options, "##", true)}\n</details>\n`;
+  // Room for the note below, whose length barely varies.
+  let budget = MARKDOWN_BATCH_LIMIT - head(shownRows).length - 400;
+  for (const r of reports) {
+    const section = collapsed(r);
+    if (section.length + 1 > budget) break;
+    sections.push(section);
+    budget -= section.length + 1;
+  }
+  const left = reports.length - sections.length;
+  const note = [
+    `> This report was ${full.length.toLocaleString("en-US")} characters, more than a pull-request comment holds, so each plan's details are collapsed and list only its top ${options.top} recommendations${left > 0 ? `; ${left} plans' sections are left out` : ""}${rowsLeft > 0 ? ` and ${rowsLeft} are not in the table` : ""}. Every plan is in full in --format json or html.`,
+    "",
+  ];
+  return [head(shownRows, note), ...sections].join("\n");
 }
 
 export const markdownRenderer: Renderer = {
   report: (report, options) => renderReport(report, options),
-  batch: (reports, options) => {
-    const summary = summarize(reports);
-    const head = [
-      "# Social readiness audits",
-      "",
-      `${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average overall score ${formatScore(summary.averageOverall)}.`,
-      "",
-      "| Organization | Overall | Level | Thresholds |",
-      "| --- | ---: | --- | --- |",
-      ...reports.map(
-        (r) =>
-          `| ${md(r.organization)} | ${formatScore(r.overall.score)} | ${md(r.overall.level.label)} | ${r.thresholds.checks.length === 0 ? "-" : r.thresholds.passed ? "pass" : "**FAIL**"} |`,
-      ),
-      "",
-    ];
-    return [head.join("\n"), ...reports.map((r) => renderReport(r, options, "##"))].join("\n");
-  },
+  batch: renderBatch,
 };

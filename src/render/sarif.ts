@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { toJson } from "./json-text.js";
+import type { PlanError } from "../core/envelope.js";
 import type { RecommendationResult, Report, ThresholdCheck } from "../core/report-schema.js";
 import {
   dimensionTitle,
@@ -90,10 +91,10 @@ export function listedCount(report: Report, k: number): number {
   return Math.max(critical, Math.min(k, report.recommendations.length));
 }
 
-function perPlan(reports: readonly Report[], top: number): number {
+function perPlan(reports: readonly Report[], top: number, invalid = 0): number {
   const gates = reports.reduce(
     (n, r) => n + r.thresholds.checks.filter((c) => !c.passed).length,
-    0,
+    invalid,
   );
   const results = (k: number) => reports.reduce((n, r) => n + listedCount(r, k), gates);
   if (results(top) <= GITHUB_RESULTS_PER_RUN) return top;
@@ -102,7 +103,11 @@ function perPlan(reports: readonly Report[], top: number): number {
   return share;
 }
 
-function log(reports: readonly Report[], options: RenderOptions): string {
+function log(
+  reports: readonly Report[],
+  options: RenderOptions,
+  errors: readonly PlanError[] = [],
+): string {
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
   const ruleFor = (id: string, make: () => SarifRule): number => {
@@ -112,7 +117,7 @@ function log(reports: readonly Report[], options: RenderOptions): string {
     ruleIndex.set(id, rules.length - 1);
     return rules.length - 1;
   };
-  const top = perPlan(reports, options.top);
+  const top = perPlan(reports, options.top, errors.length);
   let leftOut = 0;
   const results: SarifResult[] = [];
 
@@ -180,6 +185,28 @@ function log(reports: readonly Report[], options: RenderOptions): string {
     }
   }
 
+  // An invalid plan is an error at the line of its first problem, so it cannot pass unseen.
+  for (const error of errors) {
+    const index = ruleFor(INVALID_PLAN_RULE.id, () => INVALID_PLAN_RULE);
+    const uri = error.file === "<stdin>" ? STDIN_URI : artifactUri(error.file);
+    results.push({
+      ruleId: INVALID_PLAN_RULE.id,
+      ruleIndex: index,
+      level: "error",
+      message: { text: stripControl(`${error.file}: ${error.message}`) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri },
+            region: { startLine: error.line ?? 1, startColumn: error.column ?? 1 },
+          },
+        },
+      ],
+      partialFingerprints: { "socialAudit/v1": fingerprint(uri, INVALID_PLAN_RULE.id) },
+      properties: { problems: error.problems.length },
+    });
+  }
+
   const notes =
     leftOut > 0
       ? [
@@ -200,7 +227,11 @@ function log(reports: readonly Report[], options: RenderOptions): string {
     runs: [
       {
         tool: {
-          driver: { name: "social-audit", version: reports[0]?.tool.version ?? "0.0.0", rules },
+          driver: {
+            name: "social-audit",
+            version: reports[0]?.tool.version ?? options.toolVersion ?? "0.0.0",
+            rules,
+          },
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }],
         results,
@@ -209,6 +240,20 @@ function log(reports: readonly Report[], options: RenderOptions): string {
   };
   return `${toJson(sarif, 2)}\n`;
 }
+
+const INVALID_PLAN_RULE: SarifRule = {
+  id: "invalid-plan",
+  name: "invalid-plan",
+  shortDescription: { text: "Plan could not be read or audited" },
+  fullDescription: {
+    text: "The plan file is not valid YAML, does not match the plan schema, or could not be read.",
+  },
+  help: {
+    text: "Fix the problem at the line shown, then audit again; `social-audit schema plan` prints the plan's schema.",
+  },
+  defaultConfiguration: { level: "error" },
+  properties: { tags: ["social-readiness", "invalid-plan"] },
+};
 
 const thresholdRuleId = (check: ThresholdCheck) =>
   `threshold/${check.scope === "overall" ? "overall" : (check.dimension ?? "dimension")}`;
@@ -248,6 +293,6 @@ function recommendationRule(report: Report, r: RecommendationResult, id: string)
 
 export const sarifRenderer: Renderer = {
   report: (report, options) => log([report], options),
-  batch: (reports, options) => log(reports, options),
+  batch: (reports, options, errors) => log(reports, options, errors),
   defaultTop: Number.POSITIVE_INFINITY,
 };

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { DimensionResult, Report } from "../core/report-schema.js";
-import { summarize } from "../core/summary.js";
+import { summarizeAudit, type PlanError } from "../core/envelope.js";
 import { renderGrid, type Cell, type Column } from "../text/grid.js";
 import { oneLine } from "../text/sanitize.js";
 import { wrapText } from "../text/width.js";
@@ -263,12 +263,26 @@ function displayFits(text: string, width: number): boolean {
   return wrapText(text, width).length === 1;
 }
 
+/** Plans that could not be audited, each named, after the summary where a reader looks last. */
+function errorSection(
+  c: ChalkInstance,
+  options: RenderOptions,
+  errors: readonly PlanError[],
+): string {
+  const lines = errors.map((e) => {
+    const where = [e.file, e.line, e.column].filter((p) => p !== null).join(":");
+    const more = e.problems.length > 1 ? ` (and ${e.problems.length - 1} more problems)` : "";
+    return prose(`${oneLine(where)}: ${oneLine(e.message)}${more}`, options.width);
+  });
+  return `${prose(`Could not be audited (${errors.length}):`, options.width, c.red.bold)}\n${lines.join("\n")}\n`;
+}
+
 export const tableRenderer: Renderer = {
   report: renderReport,
-  batch: (reports, options) => {
+  batch: (reports, options, errors = []) => {
     const c = new Chalk({ level: options.color ? 1 : 0 });
     const parts = reports.map((r) => renderReport(r, options));
-    const summary = summarize(reports);
+    const summary = summarizeAudit(reports, errors);
     const overview = table(
       c,
       options,
@@ -290,8 +304,9 @@ export const tableRenderer: Renderer = {
       ]),
     );
     parts.push(
-      `${prose(`Summary: ${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold, average ${formatScore(summary.averageOverall)}`, options.width, c.bold)}\n${overview}\n`,
+      `${prose(`Summary: ${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold${summary.invalid > 0 ? `, ${summary.invalid} could not be audited` : ""}, average ${formatScore(summary.averageOverall)}`, options.width, c.bold)}\n${reports.length > 0 ? `${overview}\n` : ""}`,
     );
+    if (errors.length > 0) parts.push(errorSection(c, options, errors));
     return parts.join("\n");
   },
 };

@@ -1,3 +1,4 @@
+import type { PlanError } from "../core/envelope.js";
 import type { Report } from "../core/report-schema.js";
 
 export interface RenderOptions {
@@ -9,17 +10,29 @@ export interface RenderOptions {
   width: number;
   /** CSV only: one row per plan and dimension (the default) or per question. */
   csvRows?: "dimensions" | "questions" | undefined;
+  /** The version written in envelopes that may hold no report (JSON with only invalid plans). */
+  toolVersion?: string | undefined;
 }
 
-/** A renderer is pure: one report in, one string out. `batch` renders several plans at once. */
+/**
+ * A renderer is pure: one report in, one string out. `batch` renders several plans at once,
+ * with the plans that could not be audited (`errors`), which every format shows: an invalid
+ * plan never vanishes from a report.
+ */
 export interface Renderer {
   report: (report: Report, options: RenderOptions) => string;
-  batch: (reports: readonly Report[], options: RenderOptions) => string;
+  batch: (
+    reports: readonly Report[],
+    options: RenderOptions,
+    errors?: readonly PlanError[],
+  ) => string;
   /**
    * For formats whose batch is just its reports one after another (jsonl, github): one
    * report's part of a batch, so thousands of plans can be written as they are audited.
    */
   stream?: (report: Report, options: RenderOptions) => string;
+  /** A streamed format's record of an invalid plan, written in its place among the reports. */
+  streamError?: (error: PlanError, options: RenderOptions) => string;
   /** `top` when --top is not given, for formats whose audience needs another default than 5. */
   defaultTop?: number;
 }

@@ -22,7 +22,7 @@ describe("advice, caps and scope in every format", () => {
     );
     expect(stderr).toMatch(/deprecated value "slow": now "days"/);
     expect(stderr).not.toMatch(/profile/);
-    const report = JSON.parse(stdout) as {
+    const report = (JSON.parse(stdout) as { reports: unknown[] }).reports[0] as {
       overall: { score: number; level: { id: string }; cap: { because: string[] } | null };
       dimensions: {
         id: string;

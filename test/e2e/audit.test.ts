@@ -19,9 +19,9 @@ describe("social-audit audit", () => {
   it("prints JSON that parses and matches the report schema", async () => {
     const { code, stdout } = await runCli(["audit", "examples/b2b-living.yaml", "--json"]);
     expect(code).toBe(0);
-    const report = ReportSchema.parse(JSON.parse(stdout));
+    const report = ReportSchema.parse((JSON.parse(stdout) as { reports: unknown[] }).reports[0]);
     expect(report.overall.level.id).toBe("living");
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.tool.name).toBe("social-audit");
     expect(report.dimensions[1]?.questions[0]?.location).toEqual({ line: 28, column: 19 });
   });
@@ -38,7 +38,8 @@ describe("social-audit audit", () => {
             "--fail-under",
             "0",
           ]);
-          return (JSON.parse(stdout) as { overall: { level: { id: string } } }).overall.level.id;
+          return (JSON.parse(stdout) as { reports: { overall: { level: { id: string } } }[] })
+            .reports[0]?.overall.level.id;
         },
       ),
     );
@@ -54,7 +55,7 @@ describe("social-audit audit", () => {
       "--json",
     ]);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).thresholds.passed).toBe(false);
+    expect(JSON.parse(stdout).reports[0].thresholds.passed).toBe(false);
     expect(stderr).toContain("below threshold: overall 9.7 < 50.0");
   });
 
@@ -106,7 +107,7 @@ describe("social-audit audit", () => {
       stdin: readFileSync(example("bakery.yaml"), "utf8"),
     });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).source.plan).toBeNull();
+    expect(JSON.parse(stdout).reports[0].source.plan).toBeNull();
   });
 
   it("audits several plans with a summary, and fails if any is below a threshold", async () => {
@@ -134,7 +135,11 @@ describe("social-audit audit", () => {
       "--json",
     ]);
     expect(code).toBe(2);
-    expect(JSON.parse(stdout).summary.plans).toBe(1);
+    // The invalid plan is in the output too, not only on stderr.
+    expect(JSON.parse(stdout).summary).toMatchObject({ plans: 2, audited: 1, invalid: 1 });
+    expect(JSON.parse(stdout).errors[0]).toMatchObject({
+      file: "test/fixtures/plans/unknown-ids.yaml",
+    });
     expect(stderr).toContain('unknown dimension "presense"');
   });
 
@@ -157,7 +162,7 @@ describe("social-audit audit", () => {
     const first = await runCli(["audit", "examples/bakery.yaml", "--json", "-o", out]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe("");
-    expect(JSON.parse(readFileSync(out, "utf8")).organization).toBe("Crumb & Co Bakery");
+    expect(JSON.parse(readFileSync(out, "utf8")).reports[0].organization).toBe("Crumb & Co Bakery");
     writeFileSync(out, "precious");
     const second = await runCli(["audit", "examples/bakery.yaml", "--json", "-o", out]);
     expect(second.code).toBe(2);

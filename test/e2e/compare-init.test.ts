@@ -46,7 +46,7 @@ describe("social-audit compare", () => {
       "examples/bike-shop.yaml",
     ]);
     expect(code).toBe(2);
-    expect(stderr).toContain("is not a social-audit report of schema version 1");
+    expect(stderr).toContain("is not a social-audit report of schema version 2");
   });
 });
 
@@ -109,7 +109,7 @@ describe("social-audit init", () => {
     expect(validate(data)).toBe(true);
     const audit = await runCli(["audit", "social-plan.yaml", "--json"], { cwd: dir });
     expect(audit.code).toBe(0);
-    expect(JSON.parse(audit.stdout).unanswered).toHaveLength(37);
+    expect(JSON.parse(audit.stdout).reports[0].unanswered).toHaveLength(37);
     const again = await runCli(["init"], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already exists; refusing to overwrite it");

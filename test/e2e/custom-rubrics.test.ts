@@ -15,7 +15,7 @@ describe("custom rubrics", () => {
       "--json",
     ]);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout);
+    const report = JSON.parse(stdout).reports[0];
     const measurement = report.dimensions.find((d: { id: string }) => d.id === "measurement");
     expect(measurement).toMatchObject({
       score: 75.4,
@@ -45,7 +45,9 @@ describe("custom rubrics", () => {
       .replace(/\nweight: 1\n/, "\nweight: 3\n");
     writeFileSync(join(dir, "presence.yaml"), presence);
     const list = await runCli(["rubrics", "list", "--rubrics", dir, "--json"]);
-    const entry = JSON.parse(list.stdout).find((d: { id: string }) => d.id === "presence");
+    const entry = (JSON.parse(list.stdout) as { dimensions: { id: string }[] }).dimensions.find(
+      (d) => d.id === "presence",
+    );
     expect(entry).toMatchObject({
       version: "2.1.0",
       weight: 3,
@@ -67,7 +69,9 @@ describe("custom rubrics", () => {
     expect(noLevels.stderr).toContain("no levels.yaml was loaded");
     copyFileSync(join(ROOT, "rubrics", "levels.yaml"), join(dir, "levels.yaml"));
     const only = await runCli(["rubrics", "list", "--rubrics", dir, "--no-builtin", "--json"]);
-    expect(JSON.parse(only.stdout).map((d: { id: string }) => d.id)).toEqual(["measurement"]);
+    expect(
+      (JSON.parse(only.stdout) as { dimensions: { id: string }[] }).dimensions.map((d) => d.id),
+    ).toEqual(["measurement"]);
   });
 
   it("refuses two files defining the same dimension in one folder", async () => {

@@ -19,7 +19,7 @@ describe("gating apart from reporting", () => {
       "--exit-zero",
     ]);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as Checks;
+    const report = (JSON.parse(stdout) as { reports: Checks[] }).reports[0] as Checks;
     expect(report.thresholds.passed).toBe(false);
     expect(report.thresholds.checks).toEqual([
       expect.objectContaining({ scope: "overall", source: "plan", passed: false }),
@@ -92,7 +92,9 @@ describe("gating apart from reporting", () => {
       "--no-plan-thresholds",
     ]);
     expect(overall.code).toBe(0);
-    expect((JSON.parse(overall.stdout) as Checks).thresholds).toEqual({ passed: true, checks: [] });
+    expect(
+      ((JSON.parse(overall.stdout) as { reports: Checks[] }).reports[0] as Checks).thresholds,
+    ).toEqual({ passed: true, checks: [] });
 
     // A plan whose policy fails overall and per dimension: both are dropped.
     const dir = tempDir();
@@ -103,10 +105,16 @@ describe("gating apart from reporting", () => {
     );
     const withPlan = await runCli(["audit", plan, "--json"]);
     expect(withPlan.code).toBe(1);
-    expect((JSON.parse(withPlan.stdout) as Checks).thresholds.checks).toHaveLength(2);
+    expect(
+      ((JSON.parse(withPlan.stdout) as { reports: Checks[] }).reports[0] as Checks).thresholds
+        .checks,
+    ).toHaveLength(2);
     const without = await runCli(["audit", plan, "--json", "--no-plan-thresholds"]);
     expect(without.code).toBe(0);
-    expect((JSON.parse(without.stdout) as Checks).thresholds.checks).toEqual([]);
+    expect(
+      ((JSON.parse(without.stdout) as { reports: Checks[] }).reports[0] as Checks).thresholds
+        .checks,
+    ).toEqual([]);
   });
 
   it("--no-plan-thresholds keeps the command line's own gates", async () => {
@@ -119,7 +127,7 @@ describe("gating apart from reporting", () => {
       "presence=90",
     ]);
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as Checks;
+    const report = (JSON.parse(stdout) as { reports: Checks[] }).reports[0] as Checks;
     expect(report.thresholds.checks).toEqual([
       expect.objectContaining({ scope: "dimension", source: "cli", passed: false }),
     ]);

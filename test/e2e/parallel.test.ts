@@ -68,14 +68,22 @@ describe("auditing many plans on worker threads", () => {
       output += new TextDecoder().decode(batch.output);
     }
     expect(outcomes.map((o) => o.source)).toEqual(plans);
-    const reports = output
+    const lines = output
       .trimEnd()
       .split("\n")
-      .map((line) => JSON.parse(line) as { source: { plan: string }; organization: string });
-    // Every audited plan's report, in plan order, each from its own file.
-    expect(reports.map((r) => r.source.plan)).toEqual(
-      outcomes.filter((o) => !("error" in o)).map((o) => o.source),
+      .map(
+        (line) =>
+          JSON.parse(line) as
+            | { type: "report"; source: { plan: string }; organization: string }
+            | { type: "error"; file: string },
+      );
+    // Every plan in plan order: each audited plan's report from its own file, each invalid
+    // plan's error record in its place.
+    expect(lines.map((l) => (l.type === "report" ? l.source.plan : l.file))).toEqual(plans);
+    expect(lines.filter((l) => l.type === "error").map((l) => l.file)).toEqual(
+      outcomes.filter((o) => "error" in o).map((o) => o.source),
     );
+    const reports = lines.filter((l) => l.type === "report");
     for (const report of reports)
       expect(report.organization).toBe(`Client ${Number(/\d+/.exec(report.source.plan)?.[0])}`);
     expect(outcomes.filter((o) => "error" in o).map((o) => o.source)).toEqual(

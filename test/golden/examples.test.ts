@@ -92,7 +92,7 @@ describe("golden examples", () => {
     async ({ name, plan, args }) => {
       const { stdout, stderr, code } = await runCli(["audit", plan, "--format", "json", ...args]);
       expect(code === 0 || code === 1, stderr).toBe(true);
-      const report = JSON.parse(stdout) as Report;
+      const report = (JSON.parse(stdout) as { reports: Report[] }).reports[0] as Report;
       await expect(`${JSON.stringify(pinned(report), null, 2)}\n`).toMatchFileSnapshot(
         join("examples", `${name}.json`),
       );

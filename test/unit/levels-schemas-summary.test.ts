@@ -106,11 +106,26 @@ describe("JSON Schemas", () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
 
   it("are generated for every name, titled, in draft 2020-12", () => {
-    expect(SCHEMA_NAMES).toEqual(["plan", "report", "rubric", "levels", "trend", "portfolio"]);
+    expect(SCHEMA_NAMES).toEqual([
+      "plan",
+      "report",
+      "report-line",
+      "compare",
+      "rubric",
+      "rubrics-list",
+      "rubrics-show",
+      "levels",
+      "trend",
+      "portfolio",
+    ]);
     expect(SCHEMA_NAMES.map((name) => jsonSchema(name, rubrics).title)).toEqual([
       "social-audit plan file",
-      "social-audit report",
+      "social-audit audit output (--format json)",
+      "social-audit audit line (--format jsonl)",
+      "social-audit comparison (compare --format json)",
       "social-audit rubric dimension",
+      "social-audit rubrics list --json",
+      "social-audit rubrics show --json",
       "social-audit maturity levels",
       "social-audit trend",
       "social-audit portfolio",
@@ -152,8 +167,12 @@ describe("JSON Schemas", () => {
   });
 
   it("describe reports as they are written: every field present", () => {
-    const schema = jsonSchema("report", rubrics) as { required: string[] };
-    expect(schema.required).toEqual(
+    const schema = jsonSchema("report", rubrics) as {
+      required: string[];
+      properties: { reports: { items: { required: string[] } } };
+    };
+    expect(schema.required).toEqual(["schemaVersion", "tool", "reports", "errors", "summary"]);
+    expect(schema.properties.reports.items.required).toEqual(
       expect.arrayContaining(["schemaVersion", "overall", "dimensions", "thresholds"]),
     );
   });
@@ -182,8 +201,10 @@ describe("summarize", () => {
   it("has nothing to average or rank without reports", () => {
     expect(summarize([])).toStrictEqual({
       plans: 0,
+      audited: 0,
       passed: 0,
       failed: 0,
+      invalid: 0,
       averageOverall: 0,
       lowest: null,
     });
@@ -198,8 +219,10 @@ describe("summarize", () => {
       ]),
     ).toStrictEqual({
       plans: 3,
+      audited: 3,
       passed: 2,
       failed: 1,
+      invalid: 0,
       // (40.2 + 12.5 + 70) / 3 = 40.9
       averageOverall: 40.9,
       lowest: { organization: "Bike shop", score: 12.5 },

@@ -1,5 +1,6 @@
 import { basename, resolve } from "node:path";
-import { auditPlans, type AuditSettings } from "../../audit/index.js";
+import { auditPlans, errorRecord, type AuditSettings } from "../../audit/index.js";
+import type { PlanError } from "../../core/envelope.js";
 import type { Report } from "../../core/report-schema.js";
 import type { RubricSet } from "../../core/rubric.js";
 import { didYouMean } from "../../core/suggest.js";
@@ -8,7 +9,7 @@ import { loadRubrics } from "../../io/load-rubrics.js";
 import { fileSink, streamSink, type OutputSink } from "../../io/output-sink.js";
 import { isOurReport } from "../../io/output-target.js";
 import { packageInfo } from "../../io/package-root.js";
-import { loadRenderer, type RenderOptions } from "../../render/index.js";
+import { loadRenderer, type Format, type RenderOptions } from "../../render/index.js";
 import { useColor } from "../color.js";
 import { findDefaultPlan } from "../default-plan.js";
 import type { CliIO } from "../io.js";
@@ -48,6 +49,7 @@ export async function runAudit(
     top: options.top ?? renderer.defaultTop ?? 5,
     width: terminalWidth(io),
     csvRows: options.csvRows,
+    toolVersion: packageInfo().version,
   };
   const single = plans.length === 1;
   // Formats that are just their reports in a row are written as each plan is audited, so
@@ -66,13 +68,14 @@ export async function runAudit(
 
   const failing: { source: string; failed: Report["thresholds"]["checks"] }[] = [];
   const kept: Report[] = [];
-  let invalid = 0;
+  const errors: PlanError[] = [];
   const warn = warnOnce(io);
-  // With many plans, one bad file must not hide the others' reports; it still fails the run.
-  const skipInvalid = (error: UserError) => {
-    if (single) throw error;
+  // With many plans, one bad file must not hide the others' reports; it still fails the run,
+  // and it is in the output too. Formats read by tools show it even when it is the only plan.
+  const skipInvalid = (source: string, error: UserError) => {
+    if (single && !SHOWS_A_LONE_ERROR.has(format)) throw error;
     printError(io, error.message, error.diagnostics, error.hint);
-    invalid++;
+    errors.push(errorRecord(source, error));
   };
   try {
     const batches = auditPlans({
@@ -91,7 +94,7 @@ export async function runAudit(
     });
     for await (const batch of batches) {
       for (const outcome of batch.outcomes) {
-        if ("error" in outcome) skipInvalid(outcome.error);
+        if ("error" in outcome) skipInvalid(outcome.source, outcome.error);
         else {
           if (outcome.warnings) warn(outcome.warnings);
           if (outcome.failed.length > 0) failing.push(outcome);
@@ -107,11 +110,13 @@ export async function runAudit(
   }
   if (sink && toFile) io.stderr.write(`social-audit: wrote ${target}\n`);
 
-  if (!sink && kept.length > 0) {
+  if (!sink && (kept.length > 0 || errors.length > 0)) {
     const [only] = kept;
     // The output's shape follows what was asked for, so a batch stays a batch even if one plan was invalid.
     const text =
-      single && only ? renderer.report(only, renderOptions) : renderer.batch(kept, renderOptions);
+      single && only
+        ? renderer.report(only, renderOptions)
+        : renderer.batch(kept, renderOptions, errors);
     await writeOutput(io, text, target, { force: options.force, replaceable: isOurReport });
   }
 
@@ -125,8 +130,21 @@ export async function runAudit(
       : "below threshold";
     io.stderr.write(`social-audit: ${source}: ${what}: ${names.join(", ")}\n`);
   }
-  return auditExitCode({ invalid, belowThreshold: failing.length, exitZero: options.exitZero });
+  return auditExitCode({
+    invalid: errors.length,
+    belowThreshold: failing.length,
+    exitZero: options.exitZero,
+  });
 }
+
+/** Formats read by tools, which get an invalid plan as a record even when it is the only one. */
+const SHOWS_A_LONE_ERROR: ReadonlySet<Format> = new Set([
+  "json",
+  "jsonl",
+  "junit",
+  "sarif",
+  "github",
+]);
 
 function checkCombinations(options: AuditOptions): void {
   if (options.json && options.format && options.format !== "json") {

@@ -1,3 +1,4 @@
+import { packageInfo } from "../../io/package-root.js";
 import * as z from "zod";
 import { compareReports } from "../../core/compare.js";
 import { EXIT, UsageError } from "../../errors.js";
@@ -45,7 +46,12 @@ export async function runCompare(
   const color = options.output === undefined && useColor(io, io.stdout, options.color);
   await writeOutput(
     io,
-    COMPARISON_RENDERERS[format](comparison, { color, width: terminalWidth(io) }),
+    COMPARISON_RENDERERS[format](comparison, {
+      color,
+      width: terminalWidth(io),
+      levels: [...after.levels, ...before.levels],
+      toolVersion: packageInfo().version,
+    }),
     options.output ?? null,
     { force: options.force, replaceable: isOurReport },
   );

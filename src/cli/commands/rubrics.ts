@@ -1,5 +1,6 @@
 import { toJson } from "../../render/json-text.js";
-import { allowedValues, isScored } from "../../core/kinds/index.js";
+import { isScored } from "../../core/kinds/index.js";
+import { rubricList, rubricShow } from "../../core/rubrics-json.js";
 import { join } from "node:path";
 import type { Level, LoadedDimension, RubricSet } from "../../core/rubric.js";
 import { EXIT, UsageError, formatDiagnostic, type Diagnostic } from "../../errors.js";
@@ -11,7 +12,7 @@ import {
   unknownLevels,
   type LevelReference,
 } from "../../io/load-rubrics.js";
-import { builtinRubricsDir } from "../../io/package-root.js";
+import { builtinRubricsDir, packageInfo } from "../../io/package-root.js";
 import { didYouMean } from "../../core/suggest.js";
 import { oneLine, stripControl } from "../../text/sanitize.js";
 import type { CliIO } from "../io.js";
@@ -36,50 +37,13 @@ function originText(d: LoadedDimension): string {
   return d.overrides ? `${from}, overriding ${d.overrides.file}` : from;
 }
 
-/** The machine-readable description other tools use to generate plans. */
-export function describeDimension(d: LoadedDimension) {
-  const { rubric } = d;
-  return {
-    id: rubric.id,
-    version: rubric.version,
-    title: rubric.title,
-    description: rubric.description,
-    existing: rubric.existing,
-    living: rubric.living,
-    weight: rubric.weight,
-    source: d.origin.file,
-    builtin: d.origin.builtin,
-    hash: d.origin.hash,
-    questions: rubric.questions.map((q) => ({
-      id: q.id,
-      kind: q.kind,
-      prompt: q.prompt,
-      help: q.help,
-      scored: isScored(q),
-      weight: isScored(q) ? q.weight : 0,
-      allowed: allowedValues(q),
-      recommendation: isScored(q) ? q.recommendation : null,
-    })),
-  };
-}
-
 export async function runRubricsList(
   io: CliIO,
   options: RubricSourceOptions & { json?: boolean },
 ): Promise<number> {
   const rubrics = await load(io, options);
   if (options.json) {
-    const list = rubrics.dimensions.map((d) => ({
-      id: d.rubric.id,
-      title: d.rubric.title,
-      version: d.rubric.version,
-      weight: d.rubric.weight,
-      questions: d.rubric.questions.length,
-      source: d.origin.file,
-      builtin: d.origin.builtin,
-      overrides: d.overrides?.file ?? null,
-    }));
-    io.stdout.write(`${toJson(list, 2)}\n`);
+    io.stdout.write(`${toJson(rubricList(rubrics, packageInfo().version), 2)}\n`);
     return EXIT.ok;
   }
   const { default: Table } = await import("cli-table3");
@@ -119,13 +83,7 @@ export async function runRubricsShow(
     );
   }
   if (options.json) {
-    const payload = {
-      levels: rubrics.levels,
-      dimensions: chosen.map(describeDimension),
-    };
-    io.stdout.write(
-      `${toJson(id === undefined ? payload : { levels: payload.levels, dimension: payload.dimensions[0] }, 2)}\n`,
-    );
+    io.stdout.write(`${toJson(rubricShow(rubrics, chosen, packageInfo().version), 2)}\n`);
     return EXIT.ok;
   }
   io.stdout.write(chosen.map(describeForPeople).join("\n"));
