@@ -24,6 +24,12 @@ export interface AuditSettings {
   planThresholds?: boolean | undefined;
   /** `--dimension`: the dimensions to assess; undefined for all. */
   dimensions?: string[] | undefined;
+  /** `--require-evidence`: unsupported claims score as the best answer needing no evidence. */
+  requireEvidence?: boolean | undefined;
+  /** `--max-age` in days; stale answers are listed, and dates are checked against `today`. */
+  maxAgeDays?: number | undefined;
+  /** Today as YYYY-MM-DD, decided once by the command so every plan (and thread) agrees. */
+  today?: string | undefined;
 }
 
 /** Plan text -> report: the one audit step, shared by every command and the worker threads. */
@@ -34,7 +40,11 @@ export function auditPlanText(
   extraChecks?: ReportInput["extraChecks"],
   warn?: (warnings: Diagnostic[]) => void,
 ): Report {
-  const loaded = parsePlan(plan.text, plan.display, rubrics, { strict: settings.strict });
+  const loaded = parsePlan(plan.text, plan.display, rubrics, {
+    strict: settings.strict,
+    today: settings.today,
+    checkPlanDate: settings.maxAgeDays !== undefined,
+  });
   if (warn) {
     const warnings = loaded.plan.profile ? loaded.warnings : [...loaded.warnings, NO_PROFILE_HINT];
     if (warnings.length > 0) warn(warnings);
@@ -47,6 +57,11 @@ export function auditPlanText(
     thresholds: settings.thresholds,
     locate: loaded.locate,
     assess: settings.dimensions,
+    requireEvidence: settings.requireEvidence,
+    freshness:
+      settings.maxAgeDays !== undefined && settings.today !== undefined
+        ? { maxAgeDays: settings.maxAgeDays, today: settings.today }
+        : undefined,
     ...(extraChecks ? { extraChecks } : {}),
   });
 }

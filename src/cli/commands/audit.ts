@@ -65,6 +65,7 @@ export async function runAudit(
     : undefined;
 
   const failing: { source: string; failed: Report["thresholds"]["checks"] }[] = [];
+  const stale: { source: string; count: number }[] = [];
   const kept: Report[] = [];
   let invalid = 0;
   const warn = warnOnce(io);
@@ -95,6 +96,7 @@ export async function runAudit(
         else {
           if (outcome.warnings) warn(outcome.warnings);
           if (outcome.failed.length > 0) failing.push(outcome);
+          if (outcome.stale) stale.push({ source: outcome.source, count: outcome.stale });
           if (outcome.report) kept.push(outcome.report);
         }
       }
@@ -125,7 +127,17 @@ export async function runAudit(
       : "below threshold";
     io.stderr.write(`social-audit: ${source}: ${what}: ${names.join(", ")}\n`);
   }
-  return auditExitCode({ invalid, belowThreshold: failing.length, exitZero: options.exitZero });
+  if (options.failOnStale)
+    for (const { source, count } of stale)
+      io.stderr.write(
+        `social-audit: ${source}: ${count} answer${count === 1 ? "" : "s"} older than --max-age (see "stale" in the report)\n`,
+      );
+  const staleFails = options.failOnStale ? stale.length : 0;
+  return auditExitCode({
+    invalid,
+    belowThreshold: failing.length + staleFails,
+    exitZero: options.exitZero,
+  });
 }
 
 function checkCombinations(options: AuditOptions): void {
@@ -148,6 +160,11 @@ function checkCombinations(options: AuditOptions): void {
     );
   }
   const format = options.json ? "json" : (options.format ?? "table");
+  if (options.failOnStale && options.maxAge === undefined)
+    throw new UsageError(
+      "--fail-on-stale needs --max-age DURATION",
+      "Say how old an answer may be, e.g. --max-age 180d --fail-on-stale.",
+    );
   if (options.csvRows && format !== "csv")
     throw new UsageError("--csv-rows is used with --format csv", "Add --format csv.");
 }
@@ -227,6 +244,10 @@ function auditSettings(options: AuditOptions): AuditSettings {
     planThresholds: options.planThresholds,
     thresholds: { overall: options.failUnder, dimensions: options.min },
     dimensions: options.dimension,
+    requireEvidence: options.requireEvidence,
+    maxAgeDays: options.maxAge,
+    // One day for the whole run (UTC), so every plan and thread judges dates alike.
+    today: new Date().toISOString().slice(0, 10),
   };
 }
 
