@@ -49,20 +49,32 @@ export function auditPlanText(
     const warnings = loaded.plan.profile ? loaded.warnings : [...loaded.warnings, NO_PROFILE_HINT];
     if (warnings.length > 0) warn(warnings);
   }
+  return reportFor(loaded.plan, rubrics, settings, {
+    planSource: plan.source === "-" ? null : plan.source,
+    locate: loaded.locate,
+    ...(extraChecks ? { extraChecks } : {}),
+  });
+}
+
+/** A validated plan -> its report, under the run's settings; shared with `--merge`. */
+export function reportFor(
+  plan: Plan,
+  rubrics: RubricSet,
+  settings: AuditSettings,
+  from: Pick<ReportInput, "planSource" | "locate" | "extraChecks">,
+): Report {
   return buildReport({
     rubrics,
-    plan: planForGate(loaded.plan, settings.planThresholds !== false),
+    plan: planForGate(plan, settings.planThresholds !== false),
     toolVersion: settings.toolVersion,
-    planSource: plan.source === "-" ? null : plan.source,
     thresholds: settings.thresholds,
-    locate: loaded.locate,
     assess: settings.dimensions,
     requireEvidence: settings.requireEvidence,
     freshness:
       settings.maxAgeDays !== undefined && settings.today !== undefined
         ? { maxAgeDays: settings.maxAgeDays, today: settings.today }
         : undefined,
-    ...(extraChecks ? { extraChecks } : {}),
+    ...from,
   });
 }
 

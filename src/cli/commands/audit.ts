@@ -49,6 +49,28 @@ export async function runAudit(
     width: terminalWidth(io),
     csvRows: options.csvRows,
   };
+  if (options.merge) {
+    const { auditMerged } = await import("../../audit/merge.js");
+    const { report, warnings: found } = await auditMerged({
+      sources: plans,
+      cwd: io.cwd,
+      stdin: io.stdin,
+      rubrics,
+      settings: auditSettings(options),
+    });
+    warnOnce(io)(found);
+    await writeOutput(io, renderer.report(report, renderOptions), target, {
+      force: options.force,
+      replaceable: isOurReport,
+    });
+    const source = `merged (${plans.join(", ")})`;
+    const failed = report.thresholds.checks.filter((c) => !c.passed);
+    return finish(io, options, {
+      failing: failed.length > 0 ? [{ source, failed }] : [],
+      stale: report.stale?.length ? [{ source, count: report.stale.length }] : [],
+      invalid: 0,
+    });
+  }
   const single = plans.length === 1;
   // Formats that are just their reports in a row are written as each plan is audited, so
   // memory stays flat however many plans there are; the rest render once, at the end.
@@ -117,6 +139,20 @@ export async function runAudit(
     await writeOutput(io, text, target, { force: options.force, replaceable: isOurReport });
   }
 
+  return finish(io, options, { failing, stale, invalid });
+}
+
+/** Says on stderr what failed, and turns the run's outcome into its exit code. */
+function finish(
+  io: CliIO,
+  options: AuditOptions,
+  outcome: {
+    failing: readonly { source: string; failed: Report["thresholds"]["checks"] }[];
+    stale: readonly { source: string; count: number }[];
+    invalid: number;
+  },
+): number {
+  const { failing, stale, invalid } = outcome;
   for (const { source, failed } of failing) {
     const names = failed.map(
       (c) =>
@@ -160,6 +196,11 @@ function checkCombinations(options: AuditOptions): void {
     );
   }
   const format = options.json ? "json" : (options.format ?? "table");
+  if (options.merge && options.baseline)
+    throw new UsageError(
+      "--merge and --baseline do not go together",
+      "Save the merged report with --json -o merged.json and compare it with `social-audit compare`.",
+    );
   if (options.failOnStale && options.maxAge === undefined)
     throw new UsageError(
       "--fail-on-stale needs --max-age DURATION",
