@@ -16,6 +16,7 @@ import {
   stepTitles,
   thresholdName,
   thresholdVerdict,
+  auditNotes,
 } from "./report-text.js";
 import { escapeMarkdown, markdownCode } from "../text/escape.js";
 import { bar } from "./table.js";
@@ -118,6 +119,12 @@ function renderReport(report: Report, options: RenderOptions, heading = "#"): st
           `| ${r.rank} | ${r.critical ? "**Fix first:** " : ""}**${md(r.title)}**: ${md(r.detail)} | ${r.effort} | ${formatGain(r.gain.dimension)} |`,
         );
     }
+    out.push("");
+  }
+
+  for (const section of auditNotes(report)) {
+    out.push(`${heading}# ${md(section.title)}`, "", md(section.intro), "");
+    for (const item of section.items) out.push(`- ${md(item)}`);
     out.push("");
   }
 
