@@ -34,23 +34,11 @@ function allowed(q: Question): string {
   }
 }
 
-const evidenceMark = (o: { needsEvidence?: boolean | undefined }) =>
-  o.needsEvidence === true ? " (needs evidence)" : "";
-
 function optionLines(q: Question, indent: string): string[] {
   if (q.kind === "choice")
-    return q.choices.map((c) => `${indent}#   ${c.value}: ${oneLine(c.label)}${evidenceMark(c)}`);
+    return q.choices.map((c) => `${indent}#   ${c.value}: ${oneLine(c.label)}`);
   if (q.kind === "multi")
-    return q.options.map((o) => `${indent}#   ${o.value}: ${oneLine(o.label)}${evidenceMark(o)}`);
-  if (q.kind === "boolean" && q.needsEvidence === true)
-    return [`${indent}#   ${q.scores.yes >= q.scores.no ? "true" : "false"} (needs evidence)`];
-  if (q.kind === "number")
-    return q.bands
-      .filter((b) => b.needsEvidence === true)
-      .map(
-        (b) =>
-          `${indent}#   ${b.from}${b.to === undefined ? " or more" : ` to under ${b.to}`} ${oneLine(q.unit)} (needs evidence)`,
-      );
+    return q.options.map((o) => `${indent}#   ${o.value}: ${oneLine(o.label)}`);
   return [];
 }
 
@@ -73,7 +61,6 @@ export function planTemplate(rubrics: RubricSet, options: TemplateOptions): stri
     `date: ${options.date}`,
     "# auditor: Your Name",
     "# notes: Context for the report.",
-    "# respondent: { name: Your Name, role: Owner }   # who answered; `audit --merge` combines several",
     "",
     "# Optional CI policy: fail the audit below these scores (command-line flags override).",
     "# thresholds:",
@@ -84,10 +71,6 @@ export function planTemplate(rubrics: RubricSet, options: TemplateOptions): stri
     "# Optional: weigh dimensions differently (default: each rubric's own weight).",
     "# weights:",
     `#   ${rubrics.dimensions.at(-1)?.rubric.id ?? "relationships"}: 2`,
-    "",
-    "# Any answer may carry what backs it up, and when and by whom it was checked:",
-    "#   written-plan: { answer: true, evidence: https://example.org/plan.pdf, asOf: 2026-05-01, by: Ana }",
-    "# Answers marked (needs evidence) are reported as unsupported claims without `evidence:`.",
     "",
     "answers:",
   ];
