@@ -105,22 +105,6 @@ function annotations(report: Report, top: number): string[] {
     );
   }
 
-  // Claims without evidence: notices at the answer's line, within the notices' budget.
-  for (const u of report.unsupported ?? []) {
-    if (budget.notice === 0) break;
-    budget.notice--;
-    lines.push(
-      command(
-        "notice",
-        {
-          ...at(u.location?.line, u.location?.column),
-          title: `Unsupported claim: ${dimensionTitle(report, u.dimension)}`,
-        },
-        `"${u.claimed}" needs evidence; add \`evidence:\` to the answer${u.scoredAs ? `. Scored as "${u.scoredAs.text}" (--require-evidence)` : ""}.`,
-      ),
-    );
-  }
-
   const total = report.recommendations.length;
   const left = total - shown;
   const scores = `Overall ${formatScore(report.overall.score)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => (isAssessed(d) ? `${d.title} ${formatScore(d.score)}` : `${d.title} not assessed`)).join(", ")}`;

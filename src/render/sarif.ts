@@ -39,14 +39,14 @@ interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string };
-  defaultConfiguration: { level: "warning" | "error" | "note" };
+  defaultConfiguration: { level: "warning" | "error" };
   properties: Record<string, unknown>;
 }
 
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
-  level: "warning" | "error" | "note";
+  level: "warning" | "error";
   message: { text: string };
   locations: {
     physicalLocation: { artifactLocation: { uri: string }; region: Region };
@@ -118,7 +118,7 @@ function log(reports: readonly Report[], options: RenderOptions): string {
     const result = (
       ruleId: string,
       index: number,
-      level: "warning" | "error" | "note",
+      level: "warning" | "error",
       text: string,
       region: Region,
       properties: Record<string, unknown>,
@@ -173,23 +173,6 @@ function log(reports: readonly Report[], options: RenderOptions): string {
         ),
       );
     }
-
-    // Claims the rubric wants backed up, given without evidence: a note at the answer's line.
-    for (const u of report.unsupported ?? []) {
-      const id = `evidence/${u.dimension}/${u.question}`;
-      const index = ruleFor(id, () => evidenceRule(id));
-      const at = u.location ?? { line: 1, column: 1 };
-      results.push(
-        result(
-          id,
-          index,
-          "note",
-          `Unsupported claim (${dimensionTitle(report, u.dimension)}): "${u.claimed}" needs evidence; add \`evidence:\` to the answer${u.scoredAs ? `. Scored as "${u.scoredAs.text}" (--require-evidence)` : ""}.`,
-          { startLine: at.line, startColumn: at.column },
-          { claimed: u.claimed, ...(u.scoredAs ? { scoredAs: u.scoredAs } : {}) },
-        ),
-      );
-    }
   }
 
   const notes =
@@ -238,22 +221,6 @@ const thresholdRule = (id: string): SarifRule => ({
   defaultConfiguration: { level: "error" },
   properties: { tags: ["social-readiness", "threshold"] },
 });
-
-function evidenceRule(id: string): SarifRule {
-  return {
-    id,
-    name: "UnsupportedClaim",
-    shortDescription: { text: "A claim the rubric wants backed up has no evidence" },
-    fullDescription: {
-      text: "The answer is one the rubric marks as needing evidence (a document, a link, a measurement), and the plan gives none.",
-    },
-    help: {
-      text: "Write the answer as { answer: ..., evidence: ..., asOf: YYYY-MM-DD, by: NAME }.",
-    },
-    defaultConfiguration: { level: "note" },
-    properties: {},
-  };
-}
 
 function recommendationRule(report: Report, r: RecommendationResult, id: string): SarifRule {
   const prompt =
