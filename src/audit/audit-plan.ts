@@ -24,6 +24,12 @@ export interface AuditSettings {
   planThresholds?: boolean | undefined;
   /** `--dimension`: the dimensions to assess; undefined for all. */
   dimensions?: string[] | undefined;
+  /** `--require-evidence`: unsupported claims score as the best answer needing no evidence. */
+  requireEvidence?: boolean | undefined;
+  /** `--max-age` in days; stale answers are listed, and dates are checked against `today`. */
+  maxAgeDays?: number | undefined;
+  /** Today as YYYY-MM-DD, decided once by the command so every plan (and thread) agrees. */
+  today?: string | undefined;
 }
 
 /** Plan text -> report: the one audit step, shared by every command and the worker threads. */
@@ -34,20 +40,41 @@ export function auditPlanText(
   extraChecks?: ReportInput["extraChecks"],
   warn?: (warnings: Diagnostic[]) => void,
 ): Report {
-  const loaded = parsePlan(plan.text, plan.display, rubrics, { strict: settings.strict });
+  const loaded = parsePlan(plan.text, plan.display, rubrics, {
+    strict: settings.strict,
+    today: settings.today,
+    checkPlanDate: settings.maxAgeDays !== undefined,
+  });
   if (warn) {
     const warnings = loaded.plan.profile ? loaded.warnings : [...loaded.warnings, NO_PROFILE_HINT];
     if (warnings.length > 0) warn(warnings);
   }
+  return reportFor(loaded.plan, rubrics, settings, {
+    planSource: plan.source === "-" ? null : plan.source,
+    locate: loaded.locate,
+    ...(extraChecks ? { extraChecks } : {}),
+  });
+}
+
+/** A validated plan -> its report, under the run's settings; shared with `--merge`. */
+export function reportFor(
+  plan: Plan,
+  rubrics: RubricSet,
+  settings: AuditSettings,
+  from: Pick<ReportInput, "planSource" | "locate" | "extraChecks">,
+): Report {
   return buildReport({
     rubrics,
-    plan: planForGate(loaded.plan, settings.planThresholds !== false),
+    plan: planForGate(plan, settings.planThresholds !== false),
     toolVersion: settings.toolVersion,
-    planSource: plan.source === "-" ? null : plan.source,
     thresholds: settings.thresholds,
-    locate: loaded.locate,
     assess: settings.dimensions,
-    ...(extraChecks ? { extraChecks } : {}),
+    requireEvidence: settings.requireEvidence,
+    freshness:
+      settings.maxAgeDays !== undefined && settings.today !== undefined
+        ? { maxAgeDays: settings.maxAgeDays, today: settings.today }
+        : undefined,
+    ...from,
   });
 }
 

@@ -77,10 +77,11 @@ export async function* auditPlans(request: AuditRequest): AsyncGenerator<Audited
           (found) => (warnings = found),
         );
         const failed = report.thresholds.checks.filter((c) => !c.passed);
+        const stale = report.stale?.length ?? 0;
         if (render && request.stream) {
           output = render(report, request.stream.options);
-          outcome = { source: shown, failed, warnings };
-        } else outcome = { source: shown, failed, report, warnings };
+          outcome = { source: shown, failed, warnings, stale };
+        } else outcome = { source: shown, failed, report, warnings, stale };
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
         outcome = { source: shown, error };

@@ -13,6 +13,8 @@ export type PlanOutcome =
       report?: Report | undefined;
       /** Deprecated ids, a missing profile: worth a line on stderr, not a failure. */
       warnings?: Diagnostic[] | undefined;
+      /** How many answers `--max-age` found stale (0 or absent: none). */
+      stale?: number | undefined;
     }
   | { source: string; error: UserError };
 

@@ -31,7 +31,7 @@ export interface WorkerSetup {
 
 /** A plan's outcome as it crosses threads: errors as plain data, rebuilt as UserError on arrival. */
 type WorkerOutcome =
-  | { source: string; failed: ThresholdCheck[]; warnings?: Diagnostic[] }
+  | { source: string; failed: ThresholdCheck[]; warnings?: Diagnostic[]; stale?: number }
   | {
       source: string;
       error: { message: string; diagnostics: readonly Diagnostic[]; hint?: string | undefined };
@@ -194,6 +194,7 @@ export async function runAuditWorker(): Promise<void> {
           return {
             source,
             failed: report.thresholds.checks.filter((c) => !c.passed),
+            stale: report.stale?.length ?? 0,
             ...(warnings ? { warnings } : {}),
           };
         } catch (error) {

@@ -96,6 +96,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         "report only: exit 0 even below a threshold (invalid input still exits 2)",
       )
       .option("--no-plan-thresholds", "ignore the thresholds a plan declares")
+      .option(
+        "--require-evidence",
+        "score a claim the rubric wants backed up, given without evidence, as the best answer that needs none",
+      )
+      .option(
+        "--max-age <duration>",
+        "list answers whose asOf (or the plan's date) is older than DURATION, e.g. 180d, 12m, 1y",
+      )
+      .option("--fail-on-stale", "with --max-age: exit 1 when any answer is stale")
+      .option(
+        "--merge",
+        "combine plans of one organisation answered by different people into one report",
+      )
       .addOption(
         new Option(
           "--csv-rows <rows>",

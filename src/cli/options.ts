@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { parseMaxAge } from "../core/evidence.js";
 import { UsageError } from "../errors.js";
 import { FORMATS } from "../render/index.js";
 
@@ -70,6 +71,24 @@ export const AuditOptionsSchema = z.object({
   exitZero: z.boolean().default(false),
   planThresholds: z.boolean().default(true),
   csvRows: z.enum(["dimensions", "questions"]).optional(),
+  requireEvidence: z.boolean().default(false),
+  maxAge: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      const days = parseMaxAge(raw);
+      if (days === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `--max-age takes a duration such as 180d, 8w, 12m or 1y, got "${raw}"`,
+        });
+        return z.NEVER;
+      }
+      return days;
+    }),
+  failOnStale: z.boolean().default(false),
+  merge: z.boolean().default(false),
   rubrics: z.array(fileOption("--rubrics")).default([]),
   builtin: z.boolean().default(true),
   color: z.boolean().optional(),

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { answerSchemaFor, isScored } from "./kinds/index.js";
-import { PlanFileSchema } from "./plan.js";
+import { AnswerObjectSchema, PlanFileSchema } from "./plan.js";
 import { PortfolioSchema } from "./portfolio.js";
 import { ComparisonJsonSchema } from "./compare-json.js";
 import { AuditEnvelopeSchema, AuditLineSchema } from "./envelope.js";
@@ -36,18 +36,24 @@ export function planSchemaFor(rubrics: RubricSet) {
       z
         .strictObject(
           Object.fromEntries(
-            rubric.questions.map((q) => [
-              q.id,
-              (isScored(q) && q.notApplicable !== undefined
-                ? z.union([z.literal(NOT_APPLICABLE), answerSchemaFor(q)])
-                : answerSchemaFor(q)
-              )
-                .nullable()
-                .optional()
-                .meta({
-                  description: `${q.prompt}\n\n${q.help}${isScored(q) ? "" : "\n\n(Not scored.)"}`,
-                }),
-            ]),
+            rubric.questions.map((q) => {
+              const value =
+                isScored(q) && q.notApplicable !== undefined
+                  ? z.union([z.literal(NOT_APPLICABLE), answerSchemaFor(q)])
+                  : answerSchemaFor(q);
+              // The plain value, or the value with what backs it up.
+              const withEvidence = AnswerObjectSchema.extend({ answer: value });
+              return [
+                q.id,
+                z
+                  .union([value, withEvidence])
+                  .nullable()
+                  .optional()
+                  .meta({
+                    description: `${q.prompt}\n\n${q.help}${isScored(q) ? "" : "\n\n(Not scored.)"}`,
+                  }),
+              ];
+            }),
           ),
         )
         .nullable()

@@ -31,9 +31,31 @@ export type PlanThresholds = z.infer<typeof PlanThresholdsSchema>;
 export { SIZES as PROFILE_SIZES, AUDIENCES as PROFILE_AUDIENCES } from "./schema-parts.js";
 export type { Profile } from "./schema-parts.js";
 
+const IsoDate = z.iso.date({ error: "must be a date such as 2026-05-01" });
+
+/** Who answered a plan, for `audit --merge` and the report's `respondents`. */
+export const RespondentSchema = z.strictObject({
+  name: TextSchema(200),
+  role: TextSchema(200).optional(),
+});
+export type Respondent = z.infer<typeof RespondentSchema>;
+
+/**
+ * An answer written as an object: the value with what backs it up. `answer` holds what a plain
+ * answer would; the rest is about the claim (evidence is a sentence or a URL).
+ */
+export const AnswerObjectSchema = z.strictObject({
+  answer: z.unknown(),
+  evidence: TextSchema(2000).optional(),
+  asOf: IsoDate.optional(),
+  by: TextSchema(200).optional(),
+});
+
 /** The shape of a plan file before its answers are checked against the loaded rubrics. */
 export const PlanFileSchema = z.strictObject({
   organization: TextSchema(200),
+  /** Who gave these answers; several respondents' plans are combined by `audit --merge`. */
+  respondent: RespondentSchema.optional(),
   // A real calendar date and nothing after it: the field is printed in every report.
   date: z.iso.date({ error: "must be a date such as 2026-11-23" }).optional(),
   auditor: TextSchema(200).optional(),
@@ -50,6 +72,13 @@ export const PlanFileSchema = z.strictObject({
 });
 export type PlanFile = z.infer<typeof PlanFileSchema>;
 
+/** What a plan says about an answer besides its value. */
+export interface AnswerMeta {
+  evidence?: string | undefined;
+  asOf?: string | undefined;
+  by?: string | undefined;
+}
+
 /**
  * Answers by dimension id, then question id. Maps, because ids like "constructor" are valid.
  * A question the rubric lets be not applicable may hold NOT_APPLICABLE ("n/a") instead.
@@ -65,6 +94,9 @@ export interface Plan {
   thresholds?: PlanThresholds | undefined;
   weights?: Readonly<Record<string, number>> | undefined;
   answers: AnswerMap;
+  respondent?: Respondent | undefined;
+  /** Evidence, date and author of answers written as objects, by dimension then question id. */
+  meta?: ReadonlyMap<string, ReadonlyMap<string, AnswerMeta>> | undefined;
 }
 
 /** `warnings` are things that still audit but deserve a line on stderr (old ids and values). */
@@ -78,12 +110,19 @@ export function isNotApplicable(q: Question, answer: unknown): boolean {
 export interface PlanOptions {
   /** Treat every unanswered scored question as an error, for teams that want complete plans. */
   strict?: boolean;
+  /**
+   * Today (YYYY-MM-DD): an answer's `asOf` after it is an error. With `checkPlanDate`, so is
+   * the plan's own `date` (freshness reads it). The core has no clock; the caller says the day.
+   */
+  today?: string | undefined;
+  checkPlanDate?: boolean | undefined;
 }
 
 function planFieldNames(path: Path): string[] {
   if (path.length === 0) return Object.keys(PlanFileSchema.shape);
   if (path[0] === "thresholds") return Object.keys(PlanThresholdsSchema.shape);
   if (path[0] === "profile") return Object.keys(ProfileSchema.shape);
+  if (path[0] === "respondent") return Object.keys(RespondentSchema.shape);
   return [];
 }
 
@@ -176,13 +215,24 @@ export function validatePlan(
       : rename(value, path);
   };
   const answers = new Map<string, Map<string, Answer>>();
-  for (const [dimensionId, given] of Object.entries(file.answers)) {
+  const meta = new Map<string, Map<string, AnswerMeta>>();
+  const future = (date: string | undefined) =>
+    options.today !== undefined && date !== undefined && date > options.today;
+  if (options.checkPlanDate && parsed.success && future(parsed.data.date))
+    problems.push({
+      path: ["date"],
+      message: `is in the future (today is ${options.today ?? ""}); give the day the answers were collected`,
+    });
+  for (const [dimensionId, raw] of Object.entries(file.answers)) {
     const dimension = rubrics.dimensions.find((d) => d.rubric.id === dimensionId);
     if (!dimension) {
       unknownDimension(dimensionId, ["answers", dimensionId]);
       continue;
     }
-    const valid = validAnswers(dimension.rubric, given ?? {});
+    const split = splitAnswers(raw ?? {}, ["answers", dimensionId], problems, future);
+    const given = split.values;
+    if (split.meta.size > 0) meta.set(dimensionId, split.meta);
+    const valid = validAnswers(dimension.rubric, given);
     if (valid) {
       answers.set(dimensionId, valid);
       continue;
@@ -190,7 +240,7 @@ export function validatePlan(
     // Something is wrong, or old: check answer by answer, so every problem is reported in file order.
     const questionIds = dimension.rubric.questions.map((q) => q.id);
     const accepted = new Map<string, Answer>();
-    const entries = Object.entries(given ?? {});
+    const entries = Object.entries(given);
     const givenIds = new Set(entries.map(([id]) => id));
     for (const [questionId, value] of entries) {
       const path: Path = ["answers", dimensionId, questionId];
@@ -267,9 +317,54 @@ export function validatePlan(
       thresholds: valid.thresholds,
       weights: valid.weights,
       answers,
+      ...(valid.respondent ? { respondent: valid.respondent } : {}),
+      ...(meta.size > 0 ? { meta } : {}),
     },
     warnings,
   };
+}
+
+/**
+ * A dimension's answers with each object answer (`{ answer, evidence, asOf, by }`) replaced by
+ * its value, so every kind still checks a plain value; what else it says goes to `meta`.
+ * A dimension of plain answers is returned as it is.
+ */
+function splitAnswers(
+  given: Record<string, unknown>,
+  at: Path,
+  problems: Problem[],
+  future: (date: string | undefined) => boolean,
+): { values: Record<string, unknown>; meta: Map<string, AnswerMeta> } {
+  const meta = new Map<string, AnswerMeta>();
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!Object.values(given).some(isObject)) return { values: given, meta };
+  const values: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(given)) {
+    if (!isObject(value)) {
+      values[id] = value;
+      continue;
+    }
+    const path: Path = [...at, id];
+    const checked = AnswerObjectSchema.safeParse(value, { reportInput: true });
+    if (!checked.success) {
+      problems.push(
+        ...zodProblems(checked.error, path, () => Object.keys(AnswerObjectSchema.shape)),
+      );
+      continue;
+    }
+    const { answer, evidence, asOf, by } = checked.data;
+    if (future(asOf)) {
+      problems.push({
+        path: [...path, "asOf"],
+        message: "is in the future; give the day the answer was last checked",
+      });
+      continue;
+    }
+    values[id] = answer;
+    meta.set(id, { evidence, asOf, by });
+  }
+  return { values, meta };
 }
 
 /**

@@ -56,6 +56,25 @@ export const QuestionResultSchema = z.object({
   location: LocationSchema.optional().describe(
     "Where the answer (or its dimension) is in the plan file",
   ),
+  evidence: z
+    .object({
+      evidence: z.string().nullable(),
+      asOf: z.string().nullable(),
+      by: z.string().nullable(),
+    })
+    .optional()
+    .describe("What backs the answer up, when the plan wrote it as { answer, evidence, asOf, by }"),
+  respondents: z
+    .array(
+      z.object({
+        name: z.string(),
+        answer: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]),
+        answerText: z.string().nullable(),
+        score: z.number().nullable(),
+      }),
+    )
+    .optional()
+    .describe("audit --merge: each respondent's answer to this question"),
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
 
@@ -146,6 +165,51 @@ export const ThresholdCheckSchema = z.object({
 });
 export type ThresholdCheck = z.infer<typeof ThresholdCheckSchema>;
 
+const AnswerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+export const UnsupportedSchema = z.object({
+  dimension: z.string(),
+  question: z.string(),
+  claimed: z.string().describe("The claim as a person reads it"),
+  scoredAs: z
+    .object({ value: AnswerValue, text: z.string() })
+    .nullable()
+    .optional()
+    .describe("With --require-evidence: the answer it was scored as instead"),
+  location: LocationSchema.optional(),
+});
+export type Unsupported = z.infer<typeof UnsupportedSchema>;
+
+export const StaleSchema = z.object({
+  dimension: z.string(),
+  question: z.string(),
+  asOf: z.string(),
+  ageDays: z.int(),
+  from: z
+    .enum(["answer", "plan"])
+    .describe("Whether the date is the answer's asOf or the plan's date"),
+  location: LocationSchema.optional(),
+});
+export type Stale = z.infer<typeof StaleSchema>;
+
+export const DisagreementSchema = z
+  .object({
+    dimension: z.string(),
+    question: z.string(),
+    prompt: z.string(),
+    spread: z.number().describe("Highest minus lowest respondent score, 0 to 1"),
+    answers: z.array(
+      z.object({
+        name: z.string(),
+        answerText: z.string().nullable(),
+        score: z.number().nullable(),
+      }),
+    ),
+    location: LocationSchema.optional(),
+  })
+  .describe("audit --merge: a question respondents' scores differ on by 0.5 or more");
+export type Disagreement = z.infer<typeof DisagreementSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.object({ name: z.literal("social-audit"), version: z.string() }),
@@ -186,5 +250,26 @@ export const ReportSchema = z.object({
     z.object({ dimension: z.string(), question: z.string(), prompt: z.string() }),
   ),
   thresholds: z.object({ passed: z.boolean(), checks: z.array(ThresholdCheckSchema) }),
+  unsupported: z
+    .array(UnsupportedSchema)
+    .optional()
+    .describe("Claims the rubric wants backed up, answered without evidence"),
+  stale: z
+    .array(StaleSchema)
+    .optional()
+    .describe("With --max-age: answers whose date (asOf, else the plan's date) is older"),
+  respondents: z
+    .array(
+      z.object({ name: z.string(), role: z.string().nullable(), source: z.string().nullable() }),
+    )
+    .optional()
+    .describe("audit --merge: who answered the plans combined into this report"),
+  disagreements: z.array(DisagreementSchema).optional(),
+  confidence: z
+    .record(z.string(), z.number().min(0).max(1))
+    .optional()
+    .describe(
+      "audit --merge: per dimension, the share of its scored questions answered by two or more respondents who agree",
+    ),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -1,3 +1,4 @@
+import { evidenceOf, requireEvidence, staleAnswers, unsupportedClaims } from "./evidence.js";
 import type { Plan } from "./plan.js";
 import { candidates, pathToNextLevel, prioritize } from "./recommend.js";
 import { REPORT_SCHEMA_VERSION } from "./report-version.js";
@@ -32,6 +33,10 @@ export interface ReportInput {
   extraChecks?: (report: Omit<Report, "thresholds">) => ThresholdCheck[];
   /** Dimension ids to assess (`--dimension`); the others are reported as not assessed. */
   assess?: readonly string[] | undefined;
+  /** `--require-evidence`: an unsupported claim scores as the best answer needing no evidence. */
+  requireEvidence?: boolean | undefined;
+  /** `--max-age`: answers older than this many days on `today` are listed as stale. */
+  freshness?: { maxAgeDays: number; today: string } | undefined;
 }
 
 /**
@@ -60,6 +65,11 @@ function capOf(
   return cap && { level: cap.level, because: cap.because };
 }
 
+function withEvidence(plan: Plan, dimension: string, question: string) {
+  const found = evidenceOf(plan, dimension, question);
+  return found ? { evidence: found } : {};
+}
+
 /** The lower of two levels, by their order in levels.yaml. */
 function lower(levels: readonly Level[], a: Level, b: Level): Level {
   return levels.indexOf(b) < levels.indexOf(a) ? b : a;
@@ -72,7 +82,12 @@ const capRef = (cap: { level: Level; because: string[] }): Cap => ({
 
 /** rubrics + answers -> report: the whole audit, with no I/O. */
 export function buildReport(input: ReportInput): Report {
-  const { rubrics, plan } = input;
+  const { rubrics } = input;
+  // Claims are judged on the answers as given; --require-evidence then scores them lower.
+  const evidence = input.requireEvidence
+    ? requireEvidence(rubrics, input.plan)
+    : { plan: input.plan, unsupported: unsupportedClaims(rubrics, input.plan) };
+  const plan = evidence.plan;
   const { dimensions, overall } = scorePlan(rubrics, plan, { assess: input.assess });
   const levels = rubrics.levels;
   const all = candidates(dimensions);
@@ -109,6 +124,7 @@ export function buildReport(input: ReportInput): Report {
       answerText: answerText(scored),
       score: scored.score,
       ...withLocation(["answers", dimension.rubric.id, scored.question.id]),
+      ...withEvidence(plan, dimension.rubric.id, scored.question.id),
     }));
     return {
       id: dimension.rubric.id,
@@ -201,5 +217,25 @@ export function buildReport(input: ReportInput): Report {
     ),
     ...(input.extraChecks?.(withoutThresholds) ?? []),
   ];
-  return { ...withoutThresholds, thresholds: { passed: checks.every((c) => c.passed), checks } };
+  const stale = input.freshness
+    ? staleAnswers(rubrics, plan, input.freshness.maxAgeDays, input.freshness.today)
+    : undefined;
+  return {
+    ...withoutThresholds,
+    thresholds: { passed: checks.every((c) => c.passed), checks },
+    unsupported: evidence.unsupported.map((u) => ({
+      ...u,
+      ...withLocation(["answers", u.dimension, u.question]),
+    })),
+    ...(stale
+      ? {
+          stale: stale.map((s) => ({
+            ...s,
+            ...withLocation(
+              s.from === "answer" ? ["answers", s.dimension, s.question, "asOf"] : ["date"],
+            ),
+          })),
+        }
+      : {}),
+  };
 }

@@ -17,6 +17,7 @@ import {
   stepTitles,
   thresholdName,
   thresholdVerdict,
+  auditNotes,
 } from "./report-text.js";
 import { escapeHtml as e } from "../text/escape.js";
 import type { RenderOptions, Renderer } from "./types.js";
@@ -173,6 +174,10 @@ function section(report: Report, options: RenderOptions): string {
       "</section>",
     );
   }
+  for (const section of auditNotes(report))
+    parts.push(
+      `<h2>${e(section.title)}</h2><p class="muted">${e(section.intro)}</p><ul>${section.items.map((i) => `<li>${e(i)}</li>`).join("")}</ul>`,
+    );
   if (report.unanswered.length > 0) {
     parts.push(
       `<h2>Unanswered questions</h2><p class="muted">Each scores 0 until answered.</p><ul>${report.unanswered.map((u) => `<li>${e(dimensionTitle(report, u.dimension))}: ${e(u.prompt)}</li>`).join("")}</ul>`,

@@ -16,6 +16,7 @@ import {
   stepTitles,
   thresholdName,
   thresholdVerdict,
+  auditNotes,
 } from "./report-text.js";
 import { escapeMarkdown, markdownCode } from "../text/escape.js";
 import { bar } from "./table.js";
@@ -157,6 +158,12 @@ function details(report: Report, heading: string, out: string[]): void {
           `| ${r.rank} | ${r.critical ? "**Fix first:** " : ""}**${md(r.title)}**: ${md(r.detail)} | ${r.effort} | ${formatGain(r.gain.dimension)} |`,
         );
     }
+    out.push("");
+  }
+
+  for (const section of auditNotes(report)) {
+    out.push(`${heading}# ${md(section.title)}`, "", md(section.intro), "");
+    for (const item of section.items) out.push(`- ${md(item)}`);
     out.push("");
   }
 

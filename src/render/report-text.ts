@@ -128,3 +128,69 @@ export function thresholdVerdict(check: Report["thresholds"]["checks"][number]):
   if (check.evaluated === false) return "not evaluated (dimension not assessed)";
   return check.passed ? "pass" : "FAIL";
 }
+
+/** A titled list for the evidence, freshness and respondents sections of human formats. */
+export interface NoteSection {
+  title: string;
+  intro: string;
+  items: string[];
+}
+
+const promptOf = (report: Report, dimension: string, question: string): string =>
+  report.dimensions.find((d) => d.id === dimension)?.questions.find((q) => q.id === question)
+    ?.prompt ?? question;
+
+/**
+ * What a human format shows besides scores when plans carry evidence, dates or several
+ * respondents: disagreements to settle first, unsupported claims, stale answers, and who
+ * answered. Plain text; each renderer escapes and styles it.
+ */
+export function auditNotes(report: Report): NoteSection[] {
+  const sections: NoteSection[] = [];
+  const where = (dimension: string, question: string) =>
+    `${dimensionTitle(report, dimension)}: ${promptOf(report, dimension, question)}`;
+  if (report.disagreements && report.disagreements.length > 0)
+    sections.push({
+      title: `Settle this first (${report.disagreements.length})`,
+      intro:
+        "Respondents' answers differ by half the scale or more; the report uses the median, leaning cautious. Agree on the facts before acting on these.",
+      items: report.disagreements.map(
+        (d) =>
+          `${where(d.dimension, d.question)} — ${d.answers.map((a) => `${a.name}: ${a.answerText ?? "unanswered"}`).join("; ")}`,
+      ),
+    });
+  if (report.unsupported && report.unsupported.length > 0) {
+    const required = report.unsupported.some((u) => u.scoredAs !== undefined);
+    sections.push({
+      title: `Unsupported claims (${report.unsupported.length})`,
+      intro: required
+        ? "Claims the rubric wants backed up, given without evidence: scored as the best answer that needs none (--require-evidence)."
+        : "Claims the rubric wants backed up, given without evidence. Add `evidence:` to the answer (a document, a link, a measurement).",
+      items: report.unsupported.map(
+        (u) =>
+          `! ${where(u.dimension, u.question)} — claimed "${u.claimed}"${u.scoredAs ? `, scored as "${u.scoredAs.text}"` : ""}`,
+      ),
+    });
+  }
+  if (report.stale && report.stale.length > 0)
+    sections.push({
+      title: `Stale answers (${report.stale.length})`,
+      intro: "Older than --max-age allows: check them again and update `asOf`.",
+      items: report.stale.map(
+        (s) =>
+          `~ ${where(s.dimension, s.question)} — as of ${s.asOf} (${s.ageDays} days${s.from === "plan" ? ", the plan's date" : ""})`,
+      ),
+    });
+  if (report.respondents && report.respondents.length > 0) {
+    const confidence = report.confidence ?? {};
+    sections.push({
+      title: `Respondents (${report.respondents.length})`,
+      intro: `Confidence (questions answered alike by two or more): ${report.dimensions
+        .filter((d) => confidence[d.id] !== undefined)
+        .map((d) => `${d.title} ${formatPercent(confidence[d.id] ?? 0)}`)
+        .join(", ")}.`,
+      items: report.respondents.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)),
+    });
+  }
+  return sections;
+}

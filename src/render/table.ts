@@ -16,6 +16,7 @@ import {
   nowAndNextThen,
   overallCapNote,
   thresholdVerdict,
+  auditNotes,
 } from "./report-text.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -220,6 +221,15 @@ function renderReport(report: Report, options: RenderOptions): string {
         ),
       );
     }
+  }
+
+  for (const section of auditNotes(report)) {
+    lines.push(
+      "",
+      prose(section.title, width, c.bold),
+      indented(oneLine(section.intro), width, c.dim),
+    );
+    for (const item of section.items) lines.push(prose(`  ${oneLine(item)}`, width));
   }
 
   if (report.unanswered.length > 0) {

@@ -51,6 +51,28 @@ export async function runAudit(
     csvRows: options.csvRows,
     toolVersion: packageInfo().version,
   };
+  if (options.merge) {
+    const { auditMerged } = await import("../../audit/merge.js");
+    const { report, warnings: found } = await auditMerged({
+      sources: plans,
+      cwd: io.cwd,
+      stdin: io.stdin,
+      rubrics,
+      settings: auditSettings(options),
+    });
+    warnOnce(io)(found);
+    await writeOutput(io, renderer.report(report, renderOptions), target, {
+      force: options.force,
+      replaceable: isOurReport,
+    });
+    const source = `merged (${plans.join(", ")})`;
+    const failed = report.thresholds.checks.filter((c) => !c.passed);
+    return finish(io, options, {
+      failing: failed.length > 0 ? [{ source, failed }] : [],
+      stale: report.stale?.length ? [{ source, count: report.stale.length }] : [],
+      invalid: 0,
+    });
+  }
   const single = plans.length === 1;
   // Formats that are just their reports in a row are written as each plan is audited, so
   // memory stays flat however many plans there are; the rest render once, at the end.
@@ -67,6 +89,7 @@ export async function runAudit(
     : undefined;
 
   const failing: { source: string; failed: Report["thresholds"]["checks"] }[] = [];
+  const stale: { source: string; count: number }[] = [];
   const kept: Report[] = [];
   const errors: PlanError[] = [];
   const warn = warnOnce(io);
@@ -98,6 +121,7 @@ export async function runAudit(
         else {
           if (outcome.warnings) warn(outcome.warnings);
           if (outcome.failed.length > 0) failing.push(outcome);
+          if (outcome.stale) stale.push({ source: outcome.source, count: outcome.stale });
           if (outcome.report) kept.push(outcome.report);
         }
       }
@@ -120,6 +144,20 @@ export async function runAudit(
     await writeOutput(io, text, target, { force: options.force, replaceable: isOurReport });
   }
 
+  return finish(io, options, { failing, stale, invalid: errors.length });
+}
+
+/** Says on stderr what failed, and turns the run's outcome into its exit code. */
+function finish(
+  io: CliIO,
+  options: AuditOptions,
+  outcome: {
+    failing: readonly { source: string; failed: Report["thresholds"]["checks"] }[];
+    stale: readonly { source: string; count: number }[];
+    invalid: number;
+  },
+): number {
+  const { failing, stale, invalid } = outcome;
   for (const { source, failed } of failing) {
     const names = failed.map(
       (c) =>
@@ -130,9 +168,15 @@ export async function runAudit(
       : "below threshold";
     io.stderr.write(`social-audit: ${source}: ${what}: ${names.join(", ")}\n`);
   }
+  if (options.failOnStale)
+    for (const { source, count } of stale)
+      io.stderr.write(
+        `social-audit: ${source}: ${count} answer${count === 1 ? "" : "s"} older than --max-age (see "stale" in the report)\n`,
+      );
+  const staleFails = options.failOnStale ? stale.length : 0;
   return auditExitCode({
-    invalid: errors.length,
-    belowThreshold: failing.length,
+    invalid,
+    belowThreshold: failing.length + staleFails,
     exitZero: options.exitZero,
   });
 }
@@ -166,6 +210,16 @@ function checkCombinations(options: AuditOptions): void {
     );
   }
   const format = options.json ? "json" : (options.format ?? "table");
+  if (options.merge && options.baseline)
+    throw new UsageError(
+      "--merge and --baseline do not go together",
+      "Save the merged report with --json -o merged.json and compare it with `social-audit compare`.",
+    );
+  if (options.failOnStale && options.maxAge === undefined)
+    throw new UsageError(
+      "--fail-on-stale needs --max-age DURATION",
+      "Say how old an answer may be, e.g. --max-age 180d --fail-on-stale.",
+    );
   if (options.csvRows && format !== "csv")
     throw new UsageError("--csv-rows is used with --format csv", "Add --format csv.");
 }
@@ -245,6 +299,10 @@ function auditSettings(options: AuditOptions): AuditSettings {
     planThresholds: options.planThresholds,
     thresholds: { overall: options.failUnder, dimensions: options.min },
     dimensions: options.dimension,
+    requireEvidence: options.requireEvidence,
+    maxAgeDays: options.maxAge,
+    // One day for the whole run (UTC), so every plan and thread judges dates alike.
+    today: new Date().toISOString().slice(0, 10),
   };
 }
 

@@ -13,6 +13,8 @@ export const BooleanQuestionSchema = z.lazy(() =>
     advice: z
       .strictObject({ true: AdviceSchema.optional(), false: AdviceSchema.optional() })
       .optional(),
+    /** The better-scoring answer is a claim to back up with `evidence:` in the plan. */
+    needsEvidence: z.boolean().optional(),
   }),
 );
 export type BooleanQuestion = z.infer<typeof BooleanQuestionSchema>;

@@ -21,6 +21,8 @@ export const ChoiceOptionSchema = z.lazy(() =>
     advice: AdviceSchema.optional(),
     /** This answer means nobody is home or the organisation is at risk (choice questions). */
     critical: CriticalSchema.optional(),
+    /** A claim to back up: without `evidence:` in the plan it is reported as unsupported. */
+    needsEvidence: z.boolean().optional(),
   }),
 );
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;

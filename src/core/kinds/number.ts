@@ -19,6 +19,8 @@ export const NumberBandSchema = z.lazy(() =>
     /** Advice for someone whose value falls in this band. */
     advice: AdviceSchema.optional(),
     critical: CriticalSchema.optional(),
+    /** A claim to back up: without `evidence:` in the plan it is reported as unsupported. */
+    needsEvidence: z.boolean().optional(),
   }),
 );
 export type NumberBand = z.infer<typeof NumberBandSchema>;
