@@ -28,7 +28,7 @@ describe("evidence and freshness from the built CLI", () => {
     const file = planFile(claims);
     const json = await runCli(["audit", file, "--json"]);
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as {
+    const report = (JSON.parse(json.stdout) as { reports: unknown[] }).reports[0] as {
       unsupported: { question: string; location: { line: number } }[];
     };
     expect(report.unsupported.map((u) => [u.question, u.location.line])).toEqual(
@@ -47,11 +47,13 @@ describe("evidence and freshness from the built CLI", () => {
 
   it("--require-evidence scores each claim lower and says what it was scored as", async () => {
     const file = planFile(claims);
-    const plain = JSON.parse((await runCli(["audit", file, "--json"])).stdout) as {
+    const plain = (
+      JSON.parse((await runCli(["audit", file, "--json"])).stdout) as { reports: unknown[] }
+    ).reports[0] as {
       overall: { score: number };
     };
     const required = await runCli(["audit", file, "--json", "--require-evidence"]);
-    const report = JSON.parse(required.stdout) as {
+    const report = (JSON.parse(required.stdout) as { reports: unknown[] }).reports[0] as {
       overall: { score: number };
       unsupported: { scoredAs: { value: unknown } }[];
     };
@@ -66,7 +68,9 @@ describe("evidence and freshness from the built CLI", () => {
     const file = planFile(claims);
     const run = await runCli(["audit", file, "--json", "--max-age", "6m"]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { stale: { question: string; from: string }[] };
+    const report = (JSON.parse(run.stdout) as { reports: unknown[] }).reports[0] as {
+      stale: { question: string; from: string }[];
+    };
     expect(report.stale.map((s) => [s.question, s.from])).toEqual([
       ["crisis-plan", "plan"],
       ["written-plan", "answer"],
@@ -113,7 +117,7 @@ describe("audit --merge from the built CLI", () => {
   it("one report with respondents, disagreements and confidence", async () => {
     const run = await runCli(["audit", "--merge", ...respondents, "--json"]);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as {
+    const report = (JSON.parse(run.stdout) as { reports: unknown[] }).reports[0] as {
       respondents: { name: string }[];
       disagreements: { question: string; answers: { name: string }[] }[];
       confidence: Record<string, number>;
