@@ -7,7 +7,7 @@ import {
   gainOverall,
   isAssessed,
   nextSteps,
-  nowAndNextThen,
+  adviceText,
   thresholdName,
 } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
@@ -101,7 +101,7 @@ function annotations(report: Report, top: number): string[] {
           ...at(r.location?.line, r.location?.column),
           title: `${r.critical === true ? "Fix first: " : ""}${dimensionTitle(report, r.dimension)}: ${r.title}`,
         },
-        `${r.critical === true && r.why ? `${r.why} ` : ""}${nowAndNextThen(r)}${r.detail} (${r.effort} effort, ${gainOverall(r)})`,
+        `${r.critical === true && r.why ? `${r.why} ` : ""}${adviceText(r)} (${r.effort} effort, ${gainOverall(r)})`,
       ),
     );
   }

@@ -12,7 +12,7 @@ import {
   notApplicable,
   notesOf,
   nowAndNext,
-  nowAndNextThen,
+  adviceText,
   overallCapNote,
   stepTitles,
   thresholdName,
@@ -139,7 +139,7 @@ function section(report: Report, options: RenderOptions): string {
     );
     for (const r of critical)
       parts.push(
-        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${r.why ? `<span class="critical">${e(r.why)}</span><br>` : ""}${e(nowAndNextThen(r))}${e(r.detail)}</li>`,
+        `<li value="${r.rank}"><strong>${e(r.title)}</strong> <span class="tag">${e(dimensionTitle(report, r.dimension))} · ${r.effort} effort · ${gainOverall(r)}</span><br>${r.why ? `<span class="critical">${e(r.why)}</span><br>` : ""}${adviceText(r, e)}</li>`,
       );
     parts.push("</ol>");
   }

@@ -11,7 +11,7 @@ import {
   nextSteps,
   notApplicable,
   notesOf,
-  nowAndNextThen,
+  adviceText,
   overallCapNote,
   stepTitles,
   thresholdName,
@@ -81,7 +81,7 @@ function renderReport(
       out.push(
         `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
         ...(r.why ? [`   ${md(r.why)}  `] : []),
-        `   ${md(nowAndNextThen(r))}${md(r.detail)}`,
+        `   ${adviceText(r, md)}`,
       );
     out.push("");
   }
@@ -97,7 +97,7 @@ function renderReport(
     for (const r of top) {
       out.push(
         `${r.rank}. **${md(r.title)}** (${md(dimensionTitle(report, r.dimension))}, ${r.effort} effort, ${gainOverall(r)})  `,
-        `   ${md(nowAndNextThen(r))}${md(r.detail)}`,
+        `   ${adviceText(r, md)}`,
       );
     }
     out.push("");

@@ -71,10 +71,15 @@ export function nowAndNext(r: Recommendation): string {
   return `Now: ${r.current ?? "unanswered"}. Next: ${r.target.text}.`;
 }
 
-/** nowAndNext followed by a space, or nothing when there is nothing to say. */
-export function nowAndNextThen(r: Recommendation): string {
-  const text = nowAndNext(r);
-  return text ? `${text} ` : "";
+/**
+ * A recommendation's advice as a reader meets it: where they are and the next step, then what
+ * to do. Each part is escaped for the format on its own (escaping may trim), then joined.
+ */
+export function adviceText(r: Recommendation, escape: (text: string) => string = (t) => t): string {
+  return [nowAndNext(r), r.detail]
+    .filter((part) => part !== "")
+    .map(escape)
+    .join(" ");
 }
 
 /** The one scale gains are shown on in human formats: points of 100, overall or dimension. */

@@ -8,7 +8,7 @@ import {
   formatScore,
   gainOverall,
   nextSteps,
-  nowAndNextThen,
+  adviceText,
   thresholdName,
 } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
@@ -172,7 +172,7 @@ function log(
           id,
           index,
           fix ? "error" : "warning",
-          `${fix ? "Fix first: " : ""}${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, ${gainOverall(r)}): ${fix && r.why ? `${r.why} ` : ""}${nowAndNextThen(r)}${r.detail}`,
+          `${fix ? "Fix first: " : ""}${r.title} (${dimensionTitle(report, r.dimension)}, ${r.effort} effort, ${gainOverall(r)}): ${fix && r.why ? `${r.why} ` : ""}${adviceText(r)}`,
           { startLine: at.line, startColumn: at.column },
           {
             rank: r.rank,

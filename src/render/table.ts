@@ -13,7 +13,7 @@ import {
   nextSteps,
   notApplicable,
   nowAndNext,
-  nowAndNextThen,
+  adviceText,
   overallCapNote,
   thresholdVerdict,
   auditNotes,
@@ -157,7 +157,7 @@ function renderReport(report: Report, options: RenderOptions): string {
       const title = report.dimensions.find((d) => d.id === r.dimension)?.title ?? r.dimension;
       lines.push(prose(`  ${r.rank}. ${oneLine(r.title)} (${oneLine(title)})`, width, c.bold));
       if (r.why) lines.push(indented(oneLine(r.why), width));
-      lines.push(indented(`${oneLine(nowAndNextThen(r))}${oneLine(r.detail)}`, width));
+      lines.push(indented(adviceText(r, oneLine), width));
     }
   }
 
