@@ -1,3 +1,5 @@
+import type { Ajv } from "ajv";
+import addFormatsModule from "ajv-formats";
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,4 +53,12 @@ export function runCli(
     });
     child.stdin.end(options.stdin ?? "");
   });
+}
+
+/** JSON Schema validators as consumers run them: with `format` (dates) checked, not ignored. */
+export function withFormats<T extends Ajv>(ajv: T): T {
+  // ajv-formats is CommonJS: under NodeNext its function may sit on `default`.
+  const module = addFormatsModule as unknown as { default?: (a: Ajv) => Ajv } & ((a: Ajv) => Ajv);
+  (module.default ?? module)(ajv);
+  return ajv;
 }

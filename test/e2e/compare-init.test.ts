@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { withFormats } from "../helpers.js";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, tempDir } from "../helpers.js";
@@ -105,7 +106,7 @@ describe("social-audit init", () => {
     const data = parse(text);
     expect(Object.keys(data.answers.presence)).toContain("response-time");
     expect(text).toContain("# Answer: a number of hours from 0 to 720");
-    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const validate = withFormats(new Ajv2020({ strict: false })).compile(schema);
     expect(validate(data)).toBe(true);
     const audit = await runCli(["audit", "social-plan.yaml", "--json"], { cwd: dir });
     expect(audit.code).toBe(0);
@@ -131,7 +132,7 @@ describe("social-audit init", () => {
 
   it("the plan schema accepts every example and rejects a wrong answer", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "plan.schema.json"), "utf8"));
-    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const validate = withFormats(new Ajv2020({ strict: false })).compile(schema);
     for (const name of ["bakery", "bike-shop", "accounting-firm", "b2b-living"]) {
       expect(
         validate(parse(readFileSync(join(ROOT, "examples", `${name}.yaml`), "utf8"))),
@@ -146,6 +147,8 @@ describe("social-audit init", () => {
   it("the report schema accepts a real report", async () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8"));
     const { stdout } = await runCli(["audit", "examples/bakery.yaml", "--json"]);
-    expect(new Ajv2020({ strict: false }).compile(schema)(JSON.parse(stdout))).toBe(true);
+    expect(withFormats(new Ajv2020({ strict: false })).compile(schema)(JSON.parse(stdout))).toBe(
+      true,
+    );
   });
 });

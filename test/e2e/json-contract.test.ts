@@ -1,11 +1,12 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { withFormats } from "../helpers.js";
 import { describe, expect, it } from "vitest";
 import { ROOT, example, runCli, tempDir } from "../helpers.js";
 
 /** Every JSON output is checked, strictly, against the schema published in schemas/. */
-const ajv = new Ajv2020({ strict: true, allErrors: true });
+const ajv = withFormats(new Ajv2020({ strict: true, allErrors: true }));
 const validator = (name: string) =>
   ajv.compile(JSON.parse(readFileSync(join(ROOT, "schemas", `${name}.schema.json`), "utf8")));
 const validateReport = validator("report");

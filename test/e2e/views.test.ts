@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { withFormats } from "../helpers.js";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, tempDir } from "../helpers.js";
@@ -11,7 +12,7 @@ const TREND = [
   "examples/trend/2026-05-second-audit.yaml",
 ];
 const schema = (name: string) =>
-  new Ajv2020({ strict: false }).compile(
+  withFormats(new Ajv2020({ strict: false })).compile(
     JSON.parse(readFileSync(join(ROOT, "schemas", `${name}.schema.json`), "utf8")) as object,
   );
 const csvRows = (text: string) => parse<Record<string, string>>(text, { columns: true });

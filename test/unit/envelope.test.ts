@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { withFormats } from "../helpers.js";
 import { describe, expect, it } from "vitest";
 import { planError, summarizeAudit } from "../../src/core/envelope.js";
 import { jsonRenderer } from "../../src/render/json.js";
@@ -8,7 +9,7 @@ import { jsonlRenderer } from "../../src/render/jsonl.js";
 import { ROOT } from "../helpers.js";
 
 const schema = (name: string) =>
-  new Ajv2020({ strict: true }).compile(
+  withFormats(new Ajv2020({ strict: true })).compile(
     JSON.parse(readFileSync(join(ROOT, "schemas", `${name}.schema.json`), "utf8")),
   );
 const options = { color: false, top: 5, width: 80, toolVersion: "9.9.9" };

@@ -1,4 +1,5 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { withFormats } from "../helpers.js";
 import { describe, expect, it } from "vitest";
 import { SCHEMA_NAMES, jsonSchema, planSchemaFor } from "../../src/core/json-schemas.js";
 import type { Report } from "../../src/core/report-schema.js";
@@ -103,7 +104,7 @@ const rubrics: RubricSet = {
 };
 
 describe("JSON Schemas", () => {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const ajv = withFormats(new Ajv2020({ strict: false, allErrors: true }));
 
   it("are generated for every name, titled, in draft 2020-12", () => {
     expect(SCHEMA_NAMES).toEqual([
