@@ -8,8 +8,7 @@ import { renderGrid } from "../text/grid.js";
 import { oneLine } from "../text/sanitize.js";
 import { wrapText } from "../text/width.js";
 
-export const COMPARE_FORMATS = ["table", "json", "markdown"] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+import type { CompareFormat } from "./types.js";
 
 export interface CompareRenderOptions {
   color: boolean;

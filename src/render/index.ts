@@ -40,13 +40,14 @@ export function loadRenderer(format: Format): Promise<Renderer> {
 export type { RenderOptions, Renderer, ViewOptions } from "./types.js";
 
 /**
- * Views other than a report (a trend, a portfolio) have their own formats; each is a typed
+ * Views other than a report (a comparison, a trend, a portfolio) have their own formats; each is a typed
  * map of pure renderers `(data, options) => string`, loaded on demand like the formats above.
  */
-export { TREND_FORMATS, PORTFOLIO_FORMATS } from "./types.js";
-export type { TrendFormat, PortfolioFormat } from "./types.js";
+export { COMPARE_FORMATS, TREND_FORMATS, PORTFOLIO_FORMATS } from "./types.js";
+export type { CompareFormat, TrendFormat, PortfolioFormat } from "./types.js";
 
 export const VIEW_RENDERERS = {
+  compare: () => import("./comparison.js").then((m) => m.COMPARISON_RENDERERS),
   trend: () => import("./trend.js").then((m) => m.TREND_RENDERERS),
   portfolio: () => import("./portfolio.js").then((m) => m.PORTFOLIO_RENDERERS),
 };

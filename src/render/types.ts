@@ -51,3 +51,5 @@ export const TREND_FORMATS = ["table", "json", "html"] as const;
 export const PORTFOLIO_FORMATS = ["table", "markdown", "html", "json", "csv"] as const;
 export type TrendFormat = (typeof TREND_FORMATS)[number];
 export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
+export const COMPARE_FORMATS = ["table", "json", "markdown"] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];

@@ -4,7 +4,7 @@ import { compareReports } from "../../core/compare.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { isOurReport } from "../../io/output-target.js";
-import { COMPARE_FORMATS, COMPARISON_RENDERERS } from "../../render/comparison.js";
+import { COMPARE_FORMATS, VIEW_RENDERERS } from "../../render/index.js";
 import { stripControl } from "../../text/sanitize.js";
 import { useColor } from "../color.js";
 import { terminalWidth } from "../terminal.js";
@@ -44,9 +44,10 @@ export async function runCompare(
     io.stderr.write(`social-audit: warning: ${stripControl(warning)}\n`);
   const format = options.json ? "json" : options.format;
   const color = options.output === undefined && useColor(io, io.stdout, options.color);
+  const renderers = await VIEW_RENDERERS.compare();
   await writeOutput(
     io,
-    COMPARISON_RENDERERS[format](comparison, {
+    renderers[format](comparison, {
       color,
       width: terminalWidth(io),
       levels: [...after.levels, ...before.levels],
