@@ -180,7 +180,7 @@ try {
   mkdirSync(runnerTemp, { recursive: true });
   copyCheckout();
   mkdirSync(workspace);
-  // Spoke & Chain Cycles: scores 45.7 (emerging) and declares `thresholds: overall: 50`.
+  // Spoke & Chain Cycles: scores 42.1 (emerging) and declares `thresholds: overall: 50`.
   cpSync(join(ROOT, "examples", "bike-shop.yaml"), join(workspace, "social-plan.yaml"));
   git("init", "-q");
   git("add", "social-plan.yaml");
@@ -209,8 +209,8 @@ try {
     "the example workflow's step: installs from the checkout, fails its gate, reports everything",
     () => {
       const run = runAction(action, exampleStep.with);
-      expectEqual(run.code, 1, "exit code (45.7 is below fail-under 50)");
-      expectEqual(run.outputs.score, "45.7", "score output");
+      expectEqual(run.code, 1, "exit code (42.1 is below fail-under 50)");
+      expectEqual(run.outputs.score, "42.1", "score output");
       expectEqual(run.outputs.level, "emerging", "level output");
       expectEqual(run.outputs.passed, "false", "passed output");
       expectEqual(
@@ -238,7 +238,7 @@ try {
       );
       expectThat(/^::error /m.test(run.stdout), "an ::error for the failed gate", run);
       expectThat(
-        run.stderr.includes("below threshold: overall 45.7 < 50.0"),
+        run.stderr.includes("below threshold: overall 42.1 < 50.0"),
         "the log says which threshold failed",
         run,
       );
@@ -298,7 +298,7 @@ try {
   check("globs (with **) audit several plans; score is the lowest", () => {
     const run = audit({ plans: "plans/**/*.yaml", "plan-thresholds": "false" });
     expectEqual(run.code, 0, "exit code");
-    expectEqual(run.outputs.score, "11.7", "lowest score");
+    expectEqual(run.outputs.score, "9.7", "lowest score");
     expectEqual(run.outputs.level, "existing", "its level");
   });
   check("a glob that matches nothing fails the step with exit 2", () => {
