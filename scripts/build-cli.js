@@ -18,6 +18,30 @@ await rm(outdir, { recursive: true, force: true });
 // imports into lazy initialisers. Inquirer (600 KB, mostly encodings for its editor prompt)
 // stays in a file of its own, read only by the interview.
 const INQUIRER = "./inquirer.cjs";
+
+// string-width compiles its Unicode property patterns (\p{RGI_Emoji} alone expands to thousands
+// of sequences) and an Intl.Segmenter when its module is evaluated: tens of milliseconds that
+// every terminal table paid, although src/text/width.ts only calls it for text outside its
+// one-column fast path, which shipped rubric text never leaves. Here the bundle's import of it
+// becomes a function that evaluates the real module on its first call; the module and its
+// results are unchanged. (esbuild keeps a require() of an ES module lazy in a CommonJS bundle.)
+const STRING_WIDTH = createRequire(import.meta.url).resolve("string-width");
+const stringWidthOnFirstUse = {
+  name: "string-width-on-first-use",
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.endsWith(join("src", "text", "width.ts"))
+        ? { path: "string-width", namespace: "string-width-on-first-use" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "string-width-on-first-use" }, () => ({
+      contents: `let width;
+module.exports = (text, options) => (width ??= require(${JSON.stringify(STRING_WIDTH)}).default)(text, options);`,
+      resolveDir: process.cwd(),
+      loader: "js",
+    }));
+  },
+};
 const commonJsForNode20 = {
   bundle: true,
   format: "cjs",
@@ -42,6 +66,7 @@ await build({
         b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: INQUIRER, external: true }));
       },
     },
+    stringWidthOnFirstUse,
   ],
 });
 // The bundle's first line names its build, so a code cache from another build is never used
