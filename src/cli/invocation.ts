@@ -24,7 +24,7 @@ export function invokedAs(
 export function withInvocation(text: string, command: string | undefined): string {
   if (!command || command === "social-audit") return text;
   return text.replace(
-    /(^|[\s`'"(])social-audit (?=(audit|init|interview|compare|schema|rubrics)\b)/g,
+    /(^|[\s`'"(])social-audit (?=(audit|init|interview|compare|schema|rubrics|trend|portfolio)\b)/g,
     (_, before: string) => `${before}${command} `,
   );
 }

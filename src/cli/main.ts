@@ -169,7 +169,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         .description(
           "audits of one organisation in date order: score series, level changes, recommendations resolved and raised",
         )
-        .argument("<audits...>", "JSON reports (from audit --json) or plan files, in any order")
+        .argument("[audits...]", "JSON reports (from audit --json) or plan files, in any order")
         .addOption(new Option("-f, --format <format>", "output format").choices(TREND_FORMATS)),
     ),
   )
@@ -190,7 +190,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
           "one row per organisation (latest audit, fix-first count, change since the previous one) and the most common gaps",
         )
         .argument(
-          "<audits...>",
+          "[audits...]",
           "plan files or JSON reports; several audits of one organisation show its change",
         )
         .addOption(new Option("-f, --format <format>", "output format").choices(PORTFOLIO_FORMATS))

@@ -118,6 +118,23 @@ describe("portfolio", () => {
   });
 });
 
+describe("trend and portfolio share their usage checks", () => {
+  it.each(["trend", "portfolio"])(
+    "%s: no inputs, or --json with another --format, is exit 2 with a hint",
+    async (view) => {
+      const none = await runCli([view]);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain(`${view} needs the audits`);
+      // Named as the user ran it (here by path), so the hint can be pasted back.
+    expect(none.stderr).toContain(`hint: For example: node bin/social-audit.js ${view} `);
+      const both = await runCli([view, TREND[0] ?? "", "--json", "--format", "html"]);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain("--json and --format html contradict each other");
+      expect(both.stdout).toBe("");
+    },
+  );
+});
+
 describe("audit --format csv", () => {
   it("one row per plan and dimension, or per question", async () => {
     const dims = await runCli([

@@ -5,15 +5,14 @@ import {
   portfolioAudit,
   type PortfolioAudit,
 } from "../../core/portfolio.js";
-import { EXIT, UsageError, UserError } from "../../errors.js";
-import { loadRubrics } from "../../io/load-rubrics.js";
+import { EXIT, UserError } from "../../errors.js";
 import { PORTFOLIO_FORMATS, VIEW_RENDERERS } from "../../render/index.js";
 import { useColor } from "../color.js";
 import type { CliIO } from "../io.js";
 import { parseOptions } from "../options.js";
-import { printError, printWarnings } from "../print-error.js";
+import { printError } from "../print-error.js";
 import { loadReportOrPlan } from "../report-source.js";
-import { ViewOptionsSchema, count } from "../view-options.js";
+import { ViewOptionsSchema, count, rubricsOnDemand, viewFormat } from "../view-options.js";
 import { writeOutput } from "../write-output.js";
 
 const PortfolioOptionsSchema = ViewOptionsSchema.extend({
@@ -33,28 +32,18 @@ export async function runPortfolio(
   rawOptions: unknown,
 ): Promise<number> {
   const options = parseOptions(PortfolioOptionsSchema, rawOptions);
-  if (options.json && options.format && options.format !== "json")
-    throw new UsageError(
-      `--json and --format ${options.format} contradict each other`,
-      "Use one of them.",
-    );
-  if (files.length === 0)
-    throw new UsageError(
-      "portfolio needs the audits to gather: plan files or reports (audit --json)",
-      "For example: social-audit portfolio clients/*.yaml",
-    );
-  let rubrics: ReturnType<typeof loadRubrics> | undefined;
-  const getRubrics = async () => {
-    rubrics ??= loadRubrics({ paths: options.rubrics, builtin: options.builtin });
-    return (await rubrics).rubrics;
-  };
+  const format = viewFormat(options, files, {
+    message: "portfolio needs the audits to gather: plan files or reports (audit --json)",
+    example: "social-audit portfolio clients/*.yaml",
+  });
+  const rubrics = rubricsOnDemand(io, options);
   // Each report is reduced as soon as it is made, so thousands of plans do not pile up as
   // full reports; one unreadable file is reported and skipped, and fails the run at the end.
   const audits: PortfolioAudit[] = [];
   let invalid = 0;
   for (const file of files) {
     try {
-      for (const report of await loadReportOrPlan(file, io.cwd, getRubrics))
+      for (const report of await loadReportOrPlan(file, io.cwd, rubrics.get))
         audits.push(portfolioAudit(report));
     } catch (error) {
       if (!(error instanceof UserError) || files.length === 1) throw error;
@@ -62,9 +51,8 @@ export async function runPortfolio(
       invalid++;
     }
   }
-  if (rubrics) printWarnings(io, (await rubrics).warnings);
+  await rubrics.printWarnings();
   const portfolio = buildPortfolio(audits, { sort: options.sort, gaps: options.gaps });
-  const format = options.json ? "json" : (options.format ?? "table");
   const renderers = await VIEW_RENDERERS.portfolio();
   const text = renderers[format](portfolio, {
     color: options.output === undefined && useColor(io, io.stdout, options.color),
