@@ -126,7 +126,7 @@ describe("trend and portfolio share their usage checks", () => {
       expect(none.code).toBe(2);
       expect(none.stderr).toContain(`${view} needs the audits`);
       // Named as the user ran it (here by path), so the hint can be pasted back.
-    expect(none.stderr).toContain(`hint: For example: node bin/social-audit.js ${view} `);
+      expect(none.stderr).toContain(`hint: For example: node bin/social-audit.js ${view} `);
       const both = await runCli([view, TREND[0] ?? "", "--json", "--format", "html"]);
       expect(both.code).toBe(2);
       expect(both.stderr).toContain("--json and --format html contradict each other");
