@@ -16,7 +16,7 @@ const WORDS = (
 ).split(" ");
 
 /** A seeded generator, so every bench run reads the same plans. */
-function random(seed) {
+export function random(seed) {
   return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
@@ -28,7 +28,8 @@ function prose(next, words) {
   return text[0].toUpperCase() + text.slice(1);
 }
 
-function answer(question, next) {
+/** A random answer of the question's kind; text answers are prose unless `text` says otherwise. */
+export function answer(question, next, text = () => prose(next, 10 + Math.floor(next() * 50))) {
   const pick = (xs) => xs[Math.floor(next() * xs.length)];
   switch (question.kind) {
     case "choice":
@@ -42,7 +43,7 @@ function answer(question, next) {
     case "number":
       return Math.round(next() * Math.min(question.max, 100) * 10) / 10;
     case "text":
-      return prose(next, 10 + Math.floor(next() * 50));
+      return text();
   }
 }
 

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { loadRubrics } from "../dist/io/load-rubrics.js";
-import { writeFoldedPlans } from "./folded-plans.js";
+import { answer, random, writeFoldedPlans } from "./folded-plans.js";
 import { workerCount } from "../dist/audit/jobs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,25 +99,9 @@ console.log(
 
 // Scale: thousands of varied plans audited in one process, streamed as JSON Lines.
 const { rubrics } = await loadRubrics();
-let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
-function answer(q) {
-  switch (q.kind) {
-    case "choice":
-      return pick(q.choices).value;
-    case "multi":
-      return q.options.filter(() => random() < 0.5).map((o) => o.value);
-    case "boolean":
-      return random() < 0.5;
-    case "scale":
-      return q.min + Math.floor(random() * (q.max - q.min + 1));
-    case "number":
-      return Math.round(random() * Math.min(q.max, 100) * 10) / 10;
-    case "text":
-      return `Note ${Math.floor(random() * 1e6)}`;
-  }
-}
+const next = random(42);
+// Short text answers here; bench/folded-plans.js writes the long, folded kind.
+const note = () => `Note ${Math.floor(next() * 1e6)}`;
 function generate(count) {
   const dir = join(out, `plans-${count}`);
   mkdirSync(dir, { recursive: true });
@@ -126,7 +110,8 @@ function generate(count) {
     const answers = {};
     for (const { rubric } of rubrics.dimensions) {
       answers[rubric.id] = {};
-      for (const q of rubric.questions) if (random() < 0.9) answers[rubric.id][q.id] = answer(q);
+      for (const q of rubric.questions)
+        if (next() < 0.9) answers[rubric.id][q.id] = answer(q, next, note);
     }
     const name = `plan-${String(i).padStart(5, "0")}.yaml`;
     writeFileSync(

@@ -1,37 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers.js";
-
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-const browser = CANDIDATES.find((path) => existsSync(path));
-if (!browser)
-  console.warn(
-    `html-browser.test: skipped, no Chromium found at ${CANDIDATES.join(", ")} (.ci/run installs Debian's chromium)`,
-  );
-
-/** Flags that keep headless Chromium quiet on a closed network, as root, with a fresh profile. */
-function chromium(args: string[], dir: string) {
-  const profile = join(dir, "profile");
-  mkdirSync(profile, { recursive: true });
-  return spawnSync(
-    browser ?? "chromium",
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${profile}`,
-      ...args,
-    ],
-    { encoding: "utf8", timeout: 90_000 },
-  );
-}
+import { browser, chromium } from "./chromium.js";
 
 describe.skipIf(!browser)("html report in a real browser", () => {
   it("renders the radar chart, bars and recommendations, and prints to PDF", async () => {

@@ -1,33 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers.js";
-
-// The same browser and flags as html-browser.test.ts, for the trend's line chart.
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-const browser = CANDIDATES.find((path) => existsSync(path));
-
-function chromium(args: string[], dir: string) {
-  const profile = join(dir, "profile");
-  mkdirSync(profile, { recursive: true });
-  return spawnSync(
-    browser ?? "chromium",
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${profile}`,
-      ...args,
-    ],
-    { encoding: "utf8", timeout: 90_000 },
-  );
-}
+import { browser, chromium } from "./chromium.js";
 
 describe.skipIf(!browser)("html trend in a real browser", () => {
   it("draws a line per series with a point per audit, and prints to PDF", async () => {
