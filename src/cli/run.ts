@@ -1,3 +1,4 @@
+import { closeSync } from "node:fs";
 import { EXIT } from "../errors.js";
 import { describeFsError, errorCode } from "../io/file-errors.js";
 import { removePendingTemporaries } from "../io/pending-files.js";
@@ -21,14 +22,31 @@ export async function runAuditWorker(): Promise<void> {
  * because after a signal there is nothing left worth finishing. An interview has saved every
  * answer already, so nothing is lost.
  */
-function stopInterrupted(reason: string): never {
+function stopInterrupted(reason: string, terminal: "alive" | "gone" = "alive"): never {
   removePendingTemporaries();
   try {
     process.stderr.write(`\nsocial-audit: ${reason}\n`);
   } catch {
     // The terminal may be gone; the exit code still says what happened.
   }
+  if (terminal === "gone") releaseDeadTerminal();
   process.exit(EXIT.interrupted);
+}
+
+/**
+ * Node 20 puts the terminal back as it found it when the process exits, and aborts with a
+ * native stack (SIGABRT) when that fails because the terminal has hung up (nodejs/node#51519,
+ * fixed in later Node lines). It skips descriptors that are closed, so ours to the dead
+ * terminal are closed first; there is nothing left to restore on it anyway.
+ */
+function releaseDeadTerminal(): void {
+  for (const fd of [0, 1, 2]) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed: exactly what is wanted.
+    }
+  }
 }
 
 /** Process wiring only: everything testable lives in main(). */
@@ -59,10 +77,10 @@ export async function run(): Promise<void> {
   // With stderr gone there is no one left to tell; the exit code still speaks.
   process.stderr.on("error", () => undefined);
   process.on("SIGINT", () => stopInterrupted("interrupted"));
-  process.on("SIGHUP", () => stopInterrupted("interrupted: the terminal was closed"));
+  process.on("SIGHUP", () => stopInterrupted("interrupted: the terminal was closed", "gone"));
   // Other stdin errors (a reader that stopped early) are its reader's to handle.
   const io = processIO((error) => {
-    if (errorCode(error) === "EIO") stopInterrupted("interrupted: the terminal was closed");
+    if (errorCode(error) === "EIO") stopInterrupted("interrupted: the terminal was closed", "gone");
   });
   process.exitCode = await main(process.argv.slice(2), io);
   finished = true;
