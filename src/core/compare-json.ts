@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { Comparison, QuestionChange } from "./compare.js";
-import { ToolSchema } from "./envelope.js";
+import { ToolSchema } from "./envelope-schema.js";
 import { roundScore } from "./scoring.js";
 
 /**

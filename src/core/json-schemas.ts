@@ -3,7 +3,7 @@ import { answerSchemaFor, isScored } from "./kinds/index.js";
 import { AnswerObjectSchema, PlanFileSchema } from "./plan.js";
 import { PortfolioSchema } from "./portfolio.js";
 import { ComparisonJsonSchema } from "./compare-json.js";
-import { AuditEnvelopeSchema, AuditLineSchema } from "./envelope.js";
+import { AuditEnvelopeSchema, AuditLineSchema } from "./envelope-schema.js";
 import { RubricListSchema, RubricShowSchema } from "./rubrics-json.js";
 import { TrendSchema } from "./trend.js";
 import { DimensionRubricSchema, LevelsFileSchema, type RubricSet } from "./rubric.js";

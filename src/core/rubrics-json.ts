@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { ToolSchema } from "./envelope.js";
+import { ToolSchema } from "./envelope-schema.js";
 import { allowedValues, isScored } from "./kinds/index.js";
 import type { LoadedDimension, RubricSet } from "./rubric.js";
 import { RecommendationSchema } from "./schema-parts.js";
