@@ -252,6 +252,22 @@ describe("social-audit rubrics", () => {
     expect(typo.stderr).toContain('did you mean "presence"?');
   });
 
+  it("show marks what a rubric author set beyond the answers: critical, evidence, profile, n/a", async () => {
+    const { code, stdout } = await runCli(["rubrics", "show", "commitment"]);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    const line = (start: string) => lines.find((l) => l.trimStart().startsWith(start)) ?? "";
+    expect(line("one-person (0)")).toMatch(/\[critical: caps at emerging\]$/);
+    expect(line("handover-ready (1)")).toMatch(/\[needs evidence\]$/);
+    expect(line("true (1)")).toBe("      true (1) [needs evidence], false (0)");
+    expect(stdout).toContain("bands scale with size: solo x0.25, micro x0.5, medium x2, large x4");
+    const reassigned = lines.findIndex((l) => l.startsWith("  work-reassigned "));
+    expect(lines.slice(reassigned + 2, reassigned + 4)).toEqual([
+      "    asked only when the profile says: size micro, small, medium, large",
+      expect.stringMatching(/^ {4}may be n\/a: /),
+    ]);
+  });
+
   it("validate reports every problem in every file and exits 2", async () => {
     const { code, stdout, stderr } = await runCli([
       "rubrics",

@@ -1,5 +1,6 @@
 import { toJson } from "../../render/json-text.js";
-import { isScored } from "../../core/kinds/index.js";
+import { isScored, type ScoredQuestion } from "../../core/kinds/index.js";
+import type { Critical } from "../../core/schema-parts.js";
 import { rubricList, rubricShow } from "../../core/rubrics-json.js";
 import { join } from "node:path";
 import type { Level, LoadedDimension, RubricSet } from "../../core/rubric.js";
@@ -102,9 +103,11 @@ function describeForPeople(d: LoadedDimension): string {
   for (const q of rubric.questions) {
     lines.push(`  ${q.id} [${q.kind}${isScored(q) ? `, weight ${q.weight}` : ", not scored"}]`);
     lines.push(`    ${oneLine(q.prompt)}`);
+    if (isScored(q)) lines.push(...questionNotes(q));
     switch (q.kind) {
       case "choice":
-        for (const c of q.choices) lines.push(`      ${c.value} (${c.score}): ${oneLine(c.label)}`);
+        for (const c of q.choices)
+          lines.push(`      ${c.value} (${c.score}): ${oneLine(c.label)}${answerMarks(c)}`);
         break;
       case "multi":
         for (const o of q.options)
@@ -117,12 +120,24 @@ function describeForPeople(d: LoadedDimension): string {
       case "number":
         for (const b of q.bands)
           lines.push(
-            `      ${b.from}${b.to === undefined ? "+" : `-${b.to}`} ${q.unit} (${b.score})${b.label ? `: ${oneLine(b.label)}` : ""}`,
+            `      ${b.from}${b.to === undefined ? "+" : `-${b.to}`} ${q.unit} (${b.score})${b.label ? `: ${oneLine(b.label)}` : ""}${answerMarks(b)}`,
+          );
+        if (q.bandScale)
+          lines.push(
+            `      bands scale with size: ${Object.entries(q.bandScale)
+              .map(([size, factor]) => `${size} x${factor}`)
+              .join(", ")}`,
           );
         break;
-      case "boolean":
-        lines.push(`      true (${q.scores.yes}), false (${q.scores.no})`);
+      case "boolean": {
+        // The claim to back up is the better-scoring answer.
+        const claim = q.needsEvidence ? " [needs evidence]" : "";
+        const better = q.scores.yes >= q.scores.no;
+        lines.push(
+          `      true (${q.scores.yes})${better ? claim : ""}, false (${q.scores.no})${better ? "" : claim}`,
+        );
         break;
+      }
       case "text":
         lines.push("      free text");
         break;
@@ -131,6 +146,34 @@ function describeForPeople(d: LoadedDimension): string {
       lines.push(`    -> ${oneLine(q.recommendation.title)} (${q.recommendation.effort} effort)`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** What a rubric author set on a question besides its answers: who it applies to, n/a, old ids. */
+function questionNotes(q: ScoredQuestion): string[] {
+  const notes: string[] = [];
+  const when = q.appliesWhen;
+  if (when) {
+    const parts = [
+      when.size && `size ${when.size.join(", ")}`,
+      when.regulated !== undefined && (when.regulated ? "regulated" : "not regulated"),
+      when.audience && `audience ${when.audience.join(", ")}`,
+    ].filter((part): part is string => typeof part === "string");
+    notes.push(`    asked only when the profile says: ${parts.join("; ")}`);
+  }
+  if (q.notApplicable !== undefined) notes.push(`    may be n/a: ${oneLine(q.notApplicable)}`);
+  if (q.aliases) notes.push(`    formerly: ${q.aliases.join(", ")}`);
+  return notes;
+}
+
+/** Marks on an answer: it caps the dimension (critical), or it is a claim that needs evidence. */
+function answerMarks(answer: {
+  critical?: Critical | undefined;
+  needsEvidence?: boolean | undefined;
+}) {
+  return [
+    answer.critical ? ` [critical: caps at ${answer.critical.cap}]` : "",
+    answer.needsEvidence ? " [needs evidence]" : "",
+  ].join("");
 }
 
 /** Validates rubric files or folders, reporting every problem in every file before exiting. */
