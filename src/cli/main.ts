@@ -24,7 +24,11 @@ Examples:
 
 Exit codes: 0 passed, 1 below a threshold, 2 usage or invalid input, 130 interrupted.`;
 
-function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+function buildProgram(
+  io: CliIO,
+  setExit: (code: number) => void,
+  argv: readonly string[] = [],
+): Command {
   const program = new Command();
   const rubricOptions = (command: Command) =>
     command
@@ -50,6 +54,12 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       // Commander's own errors in our one style; they echo argv, so they are made safe too.
       outputError: (text, write) => {
         write(commanderText(text).replace(/^error: /, "social-audit: "));
+        // Commander says what is wrong; where to look next is ours to add, naming the
+        // command as the user ran it.
+        const names = new Set(program.commands.map((c) => c.name()));
+        const command = argv.find((arg) => names.has(arg));
+        const help = `${io.command ?? "social-audit"}${command ? ` ${command}` : ""} --help`;
+        write(`  hint: \`${help}\` lists the ${command ? "options and examples" : "commands"}.\n`);
       },
     })
     .exitOverride();
@@ -334,9 +344,13 @@ Run \`social-audit <command> --help\` for a command's options.`,
  */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    argv,
+  );
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -212,6 +212,10 @@ describe("social-audit audit", () => {
     const option = await runCli(["audit", "examples/bakery.yaml", "--fial-under", "3"]);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/unknown option '--fial-under'[\s\S]*--fail-under/);
+    // Where to look next, named as the user ran the CLI (here by path).
+    expect(option.stderr).toContain(
+      "  hint: `node bin/social-audit.js audit --help` lists the options and examples.",
+    );
     const format = await runCli(["audit", "examples/bakery.yaml", "--format", "pdf"]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("Allowed choices are");
