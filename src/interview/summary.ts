@@ -15,7 +15,7 @@ export interface SummaryInput {
 }
 
 /** Quotes a path for a POSIX shell when it needs it. */
-function shellWord(text: string): string {
+export function shellWord(text: string): string {
   return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
