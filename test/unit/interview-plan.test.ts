@@ -339,6 +339,29 @@ describe("the summary screen", () => {
     expect(text).toContain("--format html -o clients/acme-report.html");
   });
 
+  it("with a respondent, says how to merge everyone's plans", async () => {
+    const rubrics = await builtinRubrics();
+    const summary = (file: string, respondent?: string) =>
+      summaryLines({
+        report: reportWith(rubrics),
+        dimensions: [],
+        file,
+        width: 120,
+        color: false,
+        respondent,
+      }).join("\n");
+    expect(summary("social-plan.yaml")).not.toContain("--merge");
+    expect(summary("social-plan.ana-silva.yaml", "Ana Silva")).toContain(
+      "Answered by Ana Silva. When the others have answered too, one report from everyone's plans:\n  social-audit audit --merge social-plan.*.yaml\n",
+    );
+    expect(summary("clients/acme/social-plan.bo.yaml", "Bo")).toContain(
+      "social-audit audit --merge clients/acme/social-plan.*.yaml",
+    );
+    expect(summary("clients/ana.yaml", "Ana")).toContain(
+      "social-audit audit --merge clients/ana.yaml OTHER-PLANS...",
+    );
+  });
+
   it("lists critical recommendations under Fix first, skips dimensions marked not assessed, and fits the width", async () => {
     const rubrics = await builtinRubrics();
     const report = reportWith(rubrics, (r) => ({

@@ -274,6 +274,7 @@ async function finish(
         file: options.out,
         width: Math.max(30, Math.min(columns - 1, 100)),
         color,
+        respondent: draft.respondent?.name,
       }).join("\n")}\n`,
       io.command,
     ),
