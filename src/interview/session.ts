@@ -153,6 +153,9 @@ function withEntry(draft: Draft, step: QuestionStep, reply: Reply, meta?: Answer
 }
 
 export const EVIDENCE_PROMPT = "Evidence (a link or where to find it; Enter to skip)";
+/** With evidence saved already, Enter keeps it; Backspace drops it, and then Enter removes it. */
+export const EVIDENCE_AGAIN_PROMPT =
+  "Evidence (Enter keeps the saved one; Backspace, then Enter, removes it)";
 const MAX_EVIDENCE = 2000;
 
 const sameValue = (a: Answer, b: Answer) =>
@@ -183,7 +186,7 @@ async function metaFor(
   const q = step.question;
   if (!isScored(q) || !needsEvidence(q, reply.value, draft.profile)) return kept;
   const given = (
-    await prompter.askText(EVIDENCE_PROMPT, {
+    await prompter.askText(kept?.evidence === undefined ? EVIDENCE_PROMPT : EVIDENCE_AGAIN_PROMPT, {
       required: false,
       default: kept?.evidence,
       help: `This answer is a claim the rubric wants backed up: a link to the document, or where to find it (a folder, a report, an export with its date). It is saved with today's date${draft.respondent ? ` and ${draft.respondent.name}'s name` : ""}; without it the report lists the answer as an unsupported claim.`,

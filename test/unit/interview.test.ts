@@ -6,6 +6,7 @@ import { loadRubrics } from "../../src/io/load-rubrics.js";
 import { promptSpec, type Frame } from "../../src/interview/inquirer-prompter.js";
 import { field, menu } from "../../src/interview/prompts.js";
 import {
+  EVIDENCE_AGAIN_PROMPT,
   EVIDENCE_PROMPT,
   dimensionSteps,
   runInterview,
@@ -369,7 +370,7 @@ describe("interview flow", () => {
       },
     });
     expect(script.remaining()).toBe(0);
-    expect(script.typed).toEqual([`${EVIDENCE_PROMPT}=${meta.evidence}`, EVIDENCE_PROMPT]);
+    expect(script.typed).toEqual([`${EVIDENCE_AGAIN_PROMPT}=${meta.evidence}`, EVIDENCE_PROMPT]);
     expect(states.slice(0, 3)).toEqual([
       { type: "answer", value: true, meta },
       answer(false),
@@ -380,6 +381,43 @@ describe("interview flow", () => {
       },
     ]);
     expect(draft.respondent).toEqual({ name: "Cy" });
+  });
+
+  it("removes saved evidence when the evidence line is emptied, leaving the answer plain", async () => {
+    const rubrics = await builtinRubrics();
+    const commitment = ids(rubrics, "commitment");
+    const resume: Draft = {
+      organization: "Acme",
+      profile: { size: "small" },
+      entries: new Map([
+        [
+          "commitment",
+          new Map<string, Entry>([
+            [
+              "written-plan",
+              { type: "answer", value: true, meta: { evidence: "old.pdf", asOf: "2026-01-05" } },
+            ],
+          ]),
+        ],
+      ]),
+    };
+    const script = scripted(
+      [""],
+      [
+        [commitment[1]!, back],
+        ["commitment.written-plan", answer(true)],
+        ...commitment.slice(1).map((id): [string, Reply] => [id, skip]),
+      ],
+    );
+    const draft = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["commitment"],
+      resume,
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    });
+    expect(script.typed).toEqual([`${EVIDENCE_AGAIN_PROMPT}=old.pdf`]);
+    expect(draft.entries.get("commitment")?.get("written-plan")).toEqual(answer(true));
   });
 
   it("keeps the evidence of a not-applicable answer, and of answers the rubric does not mark", async () => {
