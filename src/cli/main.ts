@@ -230,7 +230,15 @@ function buildProgram(
       .description(
         "interview a client in the terminal, saving answers to a plan file as you go, then print the report",
       )
-      .option("--out <file>", "plan file to write", "social-plan.yaml")
+      .option(
+        "--out <file>",
+        "plan file to write (default: social-plan.yaml, or social-plan.NAME.yaml with --respondent)",
+      )
+      .option(
+        "--respondent <name>",
+        "who is answering: saved in the plan and on their evidence, in a file of their own",
+      )
+      .option("--role <role>", "with --respondent: their role, e.g. Owner")
       .option("--resume", "continue an interrupted interview: ask only what is unanswered")
       .option("--revisit", "continue like --resume, asking the questions skipped earlier again too")
       .option("--force", "start over, replacing an existing plan file")
@@ -243,7 +251,7 @@ function buildProgram(
   )
     .addHelpText(
       "after",
-      "\nExamples:\n  $ social-audit interview\n  $ social-audit interview --out clients/acme.yaml --dimension presence\n  $ social-audit interview --out clients/acme.yaml --resume\n  $ social-audit interview --out clients/acme.yaml --revisit\n\nAnswers are saved after each question; Ctrl-C exits with code 130 and prints the command that resumes.\nIn a question: ? shows its help, b goes back, s skips, n marks it not applicable (where the rubric allows).",
+      '\nExamples:\n  $ social-audit interview\n  $ social-audit interview --out clients/acme.yaml --dimension presence\n  $ social-audit interview --out clients/acme.yaml --resume\n  $ social-audit interview --out clients/acme.yaml --revisit\n  $ social-audit interview --respondent "Ana Silva" --role Owner   # writes social-plan.ana-silva.yaml\n  $ social-audit audit --merge social-plan.*.yaml                   # one report from everyone\'s answers\n\nAnswers are saved after each question; Ctrl-C exits with code 130 and prints the command that resumes.\nIn a question: ? shows its help, b goes back, s skips, n marks it not applicable (where the rubric allows).\nAfter an answer the rubric wants backed up, an optional line asks for evidence (a link, or where to find it).',
     )
     .action(async (options: Record<string, unknown>) => {
       const { runInterviewCommand } = await import("./commands/interview.js");

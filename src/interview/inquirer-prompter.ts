@@ -287,9 +287,11 @@ export function inquirerPrompter(streams: Streams, color: boolean): Prompter {
           {
             header: () => [],
             message,
-            help: options.required
-              ? "The name appears at the top of the report."
-              : "Leave it empty to leave it out.",
+            help:
+              options.help ??
+              (options.required
+                ? "The name appears at the top of the report."
+                : "Leave it empty to leave it out."),
             width,
             color,
             onResize,
@@ -297,7 +299,8 @@ export function inquirerPrompter(streams: Streams, color: boolean): Prompter {
             hints: options.required ? [] : ["empty leaves it out"],
             validate: (raw: string) => {
               if (options.required && raw.trim() === "") return "This is needed for the report";
-              return raw.length > 200 ? "Keep it under 200 characters" : true;
+              const max = options.maxLength ?? 200;
+              return raw.length > max ? `Keep it under ${max} characters` : true;
             },
           },
           { input: streams.input, output: streams.output, clearPromptOnDone: true },

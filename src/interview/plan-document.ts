@@ -1,6 +1,15 @@
-import { Document, Scalar, isMap, isScalar, parseDocument, type Node, type YAMLMap } from "yaml";
+import {
+  Document,
+  Scalar,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Node,
+  type YAMLMap,
+} from "yaml";
 import type { Answer } from "../core/kinds/index.js";
-import { validatePlan } from "../core/plan.js";
+import { validatePlan, type AnswerMeta, type Respondent } from "../core/plan.js";
 import type { RubricSet } from "../core/rubric.js";
 import { UserError } from "../errors.js";
 import { parseYaml, problemsToDiagnostics } from "../io/yaml-document.js";
@@ -20,6 +29,7 @@ const SKIPPED = " skipped";
 
 const TOP_LEVEL_ORDER = [
   "organization",
+  "respondent",
   "date",
   "auditor",
   "notes",
@@ -97,19 +107,80 @@ export function readDraft(text: string, file: string, rubrics: RubricSet): Draft
   const result = validatePlan(data, rubrics);
   if (!result.ok)
     throw new UserError(`${file}: invalid plan`, problemsToDiagnostics(result.problems, parsed));
-  for (const [dimensionId, given] of result.plan.answers) {
+  const { plan } = result;
+  for (const [dimensionId, given] of plan.answers) {
     const entries = set.get(dimensionId) ?? new Map<string, Entry>();
-    for (const [questionId, value] of given) entries.set(questionId, { type: "answer", value });
+    const questions = rubrics.dimensions.find((d) => d.rubric.id === dimensionId)?.rubric;
+    for (const [questionId, value] of given) {
+      // An answer written as { answer, evidence, asOf, by } keeps that form and what it says.
+      const found = plan.meta?.get(dimensionId)?.get(questionId);
+      const meta = found && { ...definedOnly(found) };
+      const question = questions?.questions.find((q) => q.id === questionId);
+      const notApplicable =
+        value === NOT_APPLICABLE && question !== undefined && notApplicableReason(question);
+      entries.set(
+        questionId,
+        notApplicable
+          ? { type: "not-applicable", ...(meta ? { meta } : {}) }
+          : { type: "answer", value, ...(meta ? { meta } : {}) },
+      );
+    }
     set.set(dimensionId, entries);
   }
-  const { plan } = result;
   return {
     organization: plan.organization,
+    ...(plan.respondent ? { respondent: definedOnly(plan.respondent) } : {}),
     ...(plan.date ? { date: plan.date } : {}),
     ...(plan.auditor ? { auditor: plan.auditor } : {}),
     ...(plan.profile ? { profile: plan.profile } : {}),
     entries: set,
   };
+}
+
+/** The object's fields that have a value, so a draft compares equal to the file it came from. */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const META_KEYS = ["evidence", "asOf", "by"] as const;
+const OBJECT_ORDER = ["answer", ...META_KEYS];
+
+function valueNode(document: Document, value: Answer, question: { kind: string }): Node {
+  if (question.kind === "multi" || Array.isArray(value))
+    return document.createNode(value, { flow: true });
+  return new Scalar(value);
+}
+
+/**
+ * An answer with evidence: `answer`, `evidence`, `asOf`, `by` as a block under the question,
+ * so a long link reads well and needs no quoting. (A flow map a person wrote stays a flow map.)
+ */
+function objectNode(document: Document, value: Answer, meta: AnswerMeta): Node {
+  const map = document.createNode({ answer: value, ...definedOnly(meta) });
+  const answer = map.get("answer", true);
+  if (isSeq(answer)) answer.flow = true;
+  return map;
+}
+
+/** Updates an answer already written as an object, in place: its style and comments stay. */
+function updateObject(
+  document: Document,
+  map: YAMLMap,
+  value: Answer,
+  meta: AnswerMeta,
+  question: { kind: string },
+): void {
+  const answer = map.items.find((p) => isScalar(p.key) && p.key.value === "answer")?.value;
+  const same = Array.isArray(value)
+    ? JSON.stringify((answer as Node | undefined)?.toJSON()) === JSON.stringify(value)
+    : isScalar(answer) && answer.value === value;
+  if (!same) place(document, map, "answer", valueNode(document, value, question), OBJECT_ORDER);
+  for (const key of META_KEYS) {
+    const given = meta[key];
+    if (given === undefined) remove(map, key);
+    else if (!sameScalar(map, key, given))
+      place(document, map, key, new Scalar(given), OBJECT_ORDER);
+  }
 }
 
 function entryNode(document: Document, entry: Entry, question: { kind: string }): Node {
@@ -118,13 +189,9 @@ function entryNode(document: Document, entry: Entry, question: { kind: string })
     node.comment = SKIPPED;
     return node;
   }
-  if (entry.type === "not-applicable") return new Scalar(NOT_APPLICABLE);
-  const value: Answer = entry.value;
-  if (question.kind === "multi" || Array.isArray(value)) {
-    const list = document.createNode(value, { flow: true });
-    return list;
-  }
-  return new Scalar(value);
+  const value: Answer = entry.type === "not-applicable" ? NOT_APPLICABLE : entry.value;
+  if (entry.meta) return objectNode(document, value, entry.meta);
+  return valueNode(document, value, question);
 }
 
 /** Sets `key` in `map`, in place when present, else before the first later key of `order`. */
@@ -209,6 +276,7 @@ export class PlanDocument {
       else if (!sameScalar(root, key, value))
         place(document, root, key, new Scalar(value), TOP_LEVEL_ORDER);
     }
+    this.applyRespondent(draft.respondent);
     if (draft.profile) {
       const profile = mapAt(document, root, "profile", TOP_LEVEL_ORDER);
       for (const key of PROFILE_KEYS) {
@@ -233,8 +301,13 @@ export class PlanDocument {
         const current = dimension.items.find(
           (p) => isScalar(p.key) && p.key.value === question.id,
         )?.value;
-        if (entry.type === "answer" && !Array.isArray(entry.value) && isScalar(current)) {
-          if (current.value === entry.value) continue;
+        if (entry.type !== "skipped" && entry.meta && isMap(current)) {
+          const value = entry.type === "answer" ? entry.value : NOT_APPLICABLE;
+          updateObject(document, current, value, entry.meta, question);
+          continue;
+        }
+        if (entry.type === "answer" && !entry.meta && !Array.isArray(entry.value)) {
+          if (isScalar(current) && current.value === entry.value) continue;
         }
         place(
           document,
@@ -249,6 +322,26 @@ export class PlanDocument {
       }
     }
     return this;
+  }
+
+  /** `respondent: { name, role }`, left as written while it says the same. */
+  private applyRespondent(respondent: Respondent | undefined): void {
+    const root = this.document.contents as YAMLMap;
+    if (!respondent) {
+      remove(root, "respondent");
+      return;
+    }
+    const found = root.items.find((p) => isScalar(p.key) && p.key.value === "respondent")?.value;
+    if (
+      isMap(found) &&
+      sameScalar(found, "name", respondent.name) &&
+      (respondent.role === undefined
+        ? !found.has("role")
+        : sameScalar(found, "role", respondent.role))
+    )
+      return;
+    const node = this.document.createNode(definedOnly(respondent));
+    place(this.document, root, "respondent", node, TOP_LEVEL_ORDER);
   }
 
   /** Puts a comment before the node that follows `path` (a later key, at whatever depth). */

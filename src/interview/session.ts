@@ -1,18 +1,27 @@
 import { appliesTo } from "../core/applicability.js";
+import { needsEvidence } from "../core/evidence.js";
 import { isScored, type Answer, type Question } from "../core/kinds/index.js";
-import type { Profile } from "../core/plan.js";
+import type { AnswerMeta, Profile, Respondent } from "../core/plan.js";
 import type { RubricSet } from "../core/rubric.js";
 import { notApplicableReason } from "./optional-fields.js";
 import type { Section } from "./section.js";
 import { PROFILE_SECTION, profileQuestions, profileValue, withProfileValue } from "./profile.js";
 
-/** Where a question stands in an interview: answered, set aside as not applicable, or skipped. */
+/**
+ * Where a question stands in an interview: answered, set aside as not applicable, or skipped.
+ * `meta` is what the plan says besides the value (evidence, its date, who checked it): an
+ * answer written as `{ answer, evidence, asOf, by }` keeps it, and the file keeps that form.
+ */
 export type Entry =
-  { type: "answer"; value: Answer } | { type: "not-applicable" } | { type: "skipped" };
+  | { type: "answer"; value: Answer; meta?: AnswerMeta | undefined }
+  | { type: "not-applicable"; meta?: AnswerMeta | undefined }
+  | { type: "skipped" };
 
 /** The plan as the interview sees it: what a plan file holds, plus which questions were skipped. */
 export interface Draft {
   organization: string;
+  /** Who is answering (`interview --respondent`); `audit --merge` combines several. */
+  respondent?: Respondent | undefined;
   date?: string | undefined;
   auditor?: string | undefined;
   profile?: Profile | undefined;
@@ -52,10 +61,19 @@ export interface AskContext {
   progress: readonly SectionProgress[];
 }
 
+export interface TextOptions {
+  default?: string | undefined;
+  required: boolean;
+  /** Shown on `?`; a default fits names. */
+  help?: string | undefined;
+  /** Longest answer accepted (default 200 characters). */
+  maxLength?: number | undefined;
+}
+
 /** The interview's only view of the terminal; tests replace it with a scripted one. */
 export interface Prompter {
   say(lines: readonly string[]): void;
-  askText(message: string, options: { default?: string; required: boolean }): Promise<string>;
+  askText(message: string, options: TextOptions): Promise<string>;
   ask(step: QuestionStep, current: Entry | undefined, context: AskContext): Promise<Reply>;
 }
 
@@ -67,6 +85,8 @@ export interface InterviewOptions {
   resume?: Draft;
   /** On resume, ask skipped questions again too. */
   revisit?: boolean;
+  /** Who is answering: recorded in the plan, and as `by` on the evidence they give. */
+  respondent?: Respondent | undefined;
   today: string;
   /** Called after every change, so an interruption loses nothing. */
   save: (draft: Draft) => Promise<void>;
@@ -114,22 +134,72 @@ export function entryOf(draft: Draft, step: QuestionStep): Entry | undefined {
   return draft.entries.get(step.section.id)?.get(step.question.id);
 }
 
-function withEntry(draft: Draft, step: QuestionStep, reply: Reply): Draft {
+function withEntry(draft: Draft, step: QuestionStep, reply: Reply, meta?: AnswerMeta): Draft {
   if (step.section.id === PROFILE_SECTION.id) {
     const value = reply.type === "answer" ? reply.value : undefined;
     return { ...draft, profile: withProfileValue(draft.profile, step.question.id, value) };
   }
   const entry: Entry =
     reply.type === "answer"
-      ? { type: "answer", value: reply.value }
+      ? { type: "answer", value: reply.value, ...(meta ? { meta } : {}) }
       : reply.type === "not-applicable"
-        ? { type: "not-applicable" }
+        ? { type: "not-applicable", ...(meta ? { meta } : {}) }
         : { type: "skipped" };
   const entries = new Map(draft.entries);
   const forSection = new Map(entries.get(step.section.id));
   forSection.set(step.question.id, entry);
   entries.set(step.section.id, forSection);
   return { ...draft, entries };
+}
+
+export const EVIDENCE_PROMPT = "Evidence (a link or where to find it; Enter to skip)";
+/** With evidence saved already, Enter keeps it; Backspace drops it, and then Enter removes it. */
+export const EVIDENCE_AGAIN_PROMPT =
+  "Evidence (Enter keeps the saved one; Backspace, then Enter, removes it)";
+const MAX_EVIDENCE = 2000;
+
+const sameValue = (a: Answer, b: Answer) =>
+  Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+
+/**
+ * What the plan will say besides the reply's value. Evidence, its date and author belong to
+ * the answer they back: kept while the answer stays the same, dropped when it changes. After
+ * a claim the rubric wants backed up, one optional line asks for evidence (the saved one is
+ * offered again); new evidence is dated today and signed by the respondent.
+ */
+async function metaFor(
+  prompter: Prompter,
+  step: QuestionStep,
+  reply: Reply,
+  previous: Entry | undefined,
+  draft: Draft,
+  today: string,
+): Promise<AnswerMeta | undefined> {
+  if (step.section.id === PROFILE_SECTION.id) return undefined;
+  if (reply.type === "not-applicable")
+    return previous?.type === "not-applicable" ? previous.meta : undefined;
+  if (reply.type !== "answer") return undefined;
+  const kept =
+    previous?.type === "answer" && sameValue(previous.value, reply.value)
+      ? previous.meta
+      : undefined;
+  const q = step.question;
+  if (!isScored(q) || !needsEvidence(q, reply.value, draft.profile)) return kept;
+  const given = (
+    await prompter.askText(kept?.evidence === undefined ? EVIDENCE_PROMPT : EVIDENCE_AGAIN_PROMPT, {
+      required: false,
+      default: kept?.evidence,
+      help: `This answer is a claim the rubric wants backed up: a link to the document, or where to find it (a folder, a report, an export with its date). It is saved with today's date${draft.respondent ? ` and ${draft.respondent.name}'s name` : ""}; without it the report lists the answer as an unsupported claim.`,
+      maxLength: MAX_EVIDENCE,
+    })
+  ).trim();
+  if (given === "") return kept?.evidence === undefined ? kept : undefined;
+  if (given === kept?.evidence) return kept;
+  return {
+    evidence: given,
+    asOf: today,
+    ...(draft.respondent ? { by: draft.respondent.name } : {}),
+  };
 }
 
 export function progressOf(draft: Draft, steps: readonly QuestionStep[]): SectionProgress[] {
@@ -201,7 +271,9 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
   /** Steps this run should stop at going forward; going back may visit any earlier step. */
   const open = new Set<QuestionStep>();
   if (options.resume) {
-    draft = options.resume;
+    draft = options.respondent
+      ? { ...options.resume, respondent: options.respondent }
+      : options.resume;
     // The profile is asked again only when it is missing (a plan written before it existed).
     const askProfile = draft.profile === undefined;
     steps = [...(askProfile ? profileSteps() : []), ...questions];
@@ -226,6 +298,7 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
     const auditor = await prompter.askText("Auditor name (optional)", { required: false });
     draft = {
       organization,
+      ...(options.respondent ? { respondent: options.respondent } : {}),
       date: options.today,
       ...(auditor ? { auditor } : {}),
       entries: new Map(),
@@ -262,7 +335,8 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
     // "question 5 of 7" counts the questions that apply, so ruled-out ones leave no gaps.
     const section = steps.filter((s) => s.section.id === step.section.id && applies(s));
     const shown = { ...step, position: section.indexOf(step) + 1, sectionSize: section.length };
-    const reply = await prompter.ask(shown, entryOf(draft, step), {
+    const current = entryOf(draft, step);
+    const reply = await prompter.ask(shown, current, {
       canGoBack: index > 0 && steps.slice(0, index).some(applies),
       progress: progressOf(draft, questions.filter(applies)),
     });
@@ -276,7 +350,8 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
     if (reply.type === "not-applicable" && !step.notApplicable) {
       throw new Error(`"${step.question.id}" does not allow n/a`);
     }
-    draft = withEntry(draft, step, reply);
+    const meta = await metaFor(prompter, step, reply, current, draft, options.today);
+    draft = withEntry(draft, step, reply, meta);
     await options.save(draft);
     index = nextOpen(index + 1);
   }

@@ -12,10 +12,12 @@ export interface SummaryInput {
   file: string;
   width: number;
   color: boolean;
+  /** Who answered (`--respondent`): the summary then says how to merge several people's plans. */
+  respondent?: string | undefined;
 }
 
 /** Quotes a path for a POSIX shell when it needs it. */
-function shellWord(text: string): string {
+export function shellWord(text: string): string {
   return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -94,5 +96,21 @@ export function summaryLines(input: SummaryInput): string[] {
     ),
     "",
   );
+  if (input.respondent !== undefined) {
+    // Each respondent's default file is social-plan.<name>.yaml beside this one: one glob takes all.
+    const slash = input.file.lastIndexOf("/");
+    const own = /^social-plan\.[^/]+\.yaml$/.test(input.file.slice(slash + 1));
+    const plans = own
+      ? [`${input.file.slice(0, slash + 1)}social-plan.*.yaml`]
+      : [file, "OTHER-PLANS..."];
+    lines.push(
+      ...wrap(
+        `Answered by ${oneLine(input.respondent)}. When the others have answered too, one report from everyone's plans:`,
+        width,
+      ),
+      ...command([["social-audit", "audit", "--merge", ...plans]], width),
+      "",
+    );
+  }
   return lines;
 }

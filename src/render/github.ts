@@ -8,6 +8,7 @@ import {
   isAssessed,
   nextSteps,
   adviceText,
+  promptOf,
   thresholdName,
 } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
@@ -15,9 +16,10 @@ import type { RenderOptions, Renderer } from "./types.js";
 
 /**
  * GitHub shows at most 10 annotations of each kind per step, so each plan stays within that:
- * its failed gates as errors, its top recommendations, then one notice with its scores and how
- * many recommendations were left out. A reader sees every plan's verdict, not the first plan's
- * thirty warnings.
+ * its failed gates as errors, its top recommendations, a notice at each claim given without
+ * the evidence the rubric asks for (in what the recommendations left of the notices), then one
+ * notice with its scores and what was left out. A reader sees every plan's verdict, not the
+ * first plan's thirty warnings.
  */
 export const ANNOTATIONS_PER_KIND = 10;
 
@@ -106,12 +108,39 @@ function annotations(report: Report, top: number): string[] {
     );
   }
 
+  // Claims without evidence: a notice at the answer's line. --top counts recommendations only;
+  // these take the notices the recommendations left, after them, so advice keeps priority.
+  const claims = report.unsupported ?? [];
+  const noted = claims.slice(0, budget.notice);
+  budget.notice -= noted.length;
+  for (const u of noted)
+    lines.push(
+      command(
+        "notice",
+        {
+          ...at(u.location?.line, u.location?.column),
+          title: `Unsupported claim: ${dimensionTitle(report, u.dimension)}`,
+        },
+        `${promptOf(report, u.dimension, u.question)} Answered "${u.claimed}", a claim to back up: write it as { answer: ..., evidence: ... }.${u.scoredAs ? ` Scored as "${u.scoredAs.text}" (--require-evidence).` : ""}`,
+      ),
+    );
+
   const total = report.recommendations.length;
   const left = total - shown;
+  const claimsLeft = claims.length - noted.length;
   const scores = `Overall ${formatScore(report.overall.score)}/100 (${report.overall.level.label}); ${report.dimensions.map((d) => (isAssessed(d) ? `${d.title} ${formatScore(d.score)}` : `${d.title} not assessed`)).join(", ")}`;
   const leftOut =
-    left > 0
-      ? `. ${shown} of ${total} recommendations annotated, ${left} more left out (--top ${top}, at most ${ANNOTATIONS_PER_KIND} of a kind); all are in --format markdown or json.`
+    left > 0 || claimsLeft > 0
+      ? `. ${[
+          ...(left > 0
+            ? [`${shown} of ${total} recommendations annotated, ${left} more left out`]
+            : []),
+          ...(claimsLeft > 0
+            ? [`${noted.length} of ${claims.length} unsupported claims annotated`]
+            : []),
+        ].join(
+          "; ",
+        )} (--top ${top}, at most ${ANNOTATIONS_PER_KIND} of a kind); all are in --format markdown or json.`
       : "";
   lines.push(
     command("notice", { title: `social-audit: ${report.organization}` }, scores + leftOut),

@@ -141,7 +141,7 @@ export interface NoteSection {
   items: string[];
 }
 
-const promptOf = (report: Report, dimension: string, question: string): string =>
+export const promptOf = (report: Report, dimension: string, question: string): string =>
   report.dimensions.find((d) => d.id === dimension)?.questions.find((q) => q.id === question)
     ?.prompt ?? question;
 

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import { toJson } from "./json-text.js";
 import type { PlanError } from "../core/envelope.js";
-import type { RecommendationResult, Report, ThresholdCheck } from "../core/report-schema.js";
+import type {
+  RecommendationResult,
+  Report,
+  ThresholdCheck,
+  Unsupported,
+} from "../core/report-schema.js";
 import {
   dimensionTitle,
   fixFirst,
@@ -9,6 +14,7 @@ import {
   gainOverall,
   nextSteps,
   adviceText,
+  promptOf,
   thresholdName,
 } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
@@ -16,18 +22,23 @@ import type { RenderOptions, Renderer } from "./types.js";
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: each failed gate and each recommendation is a result
- * at the line of the plan file where the answer falls short.
+ * at the line of the plan file where the answer falls short, and each claim given without the
+ * evidence the rubric asks for is a note at its answer's line.
  *
  * All plans share one run. GitHub rejects a file with more than 20 runs, and (since 2025) one
  * with several runs of the same tool and category, so a run per plan would fail from 21 plans
  * on; and a category per plan would leave a deleted plan's alerts open forever. The run is kept
  * within the 5,000 results GitHub stores per run instead: failed gates always, then each plan's
- * top recommendations (--top, default all), an equal share each when all would not fit.
+ * top recommendations (--top, default all), an equal share each when all would not fit, then
+ * the unsupported claims in what is left, again an equal share each. --top counts
+ * recommendations only: a note is not advice, and a plan has a handful of claims at most.
  */
 export const GITHUB_RESULTS_PER_RUN = 5000;
 
 /** `<stdin>` is not a file in the repository; it is reported as one so every result has a location. */
 const STDIN_URI = "%3Cstdin%3E";
+
+type Level = "error" | "warning" | "note";
 
 interface Region {
   startLine: number;
@@ -40,14 +51,14 @@ interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string };
-  defaultConfiguration: { level: "warning" | "error" };
+  defaultConfiguration: { level: Level };
   properties: Record<string, unknown>;
 }
 
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
-  level: "warning" | "error";
+  level: Level;
   message: { text: string };
   locations: {
     physicalLocation: { artifactLocation: { uri: string }; region: Region };
@@ -81,26 +92,42 @@ export function artifactUri(path: string): string {
 const fingerprint = (...parts: string[]) =>
   createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 
-/**
- * Recommendations to list per plan: --top, or if the run would then outgrow GitHub's limit,
- * the largest equal share that fits beside every failed gate.
- */
 /** How many of a plan's recommendations a share of `k` lists: its critical ones always. */
 export function listedCount(report: Report, k: number): number {
   const critical = report.recommendations.filter((r) => r.critical === true).length;
   return Math.max(critical, Math.min(k, report.recommendations.length));
 }
 
-function perPlan(reports: readonly Report[], top: number, invalid = 0): number {
+/**
+ * How much of each plan the run lists: `top` recommendations each (--top, or the largest equal
+ * share that fits beside every failed gate and invalid plan), and then `notes` unsupported
+ * claims each, the largest equal share of what the recommendations left of the run's room.
+ */
+function budget(
+  reports: readonly Report[],
+  top: number,
+  invalid = 0,
+): { top: number; notes: number } {
   const gates = reports.reduce(
     (n, r) => n + r.thresholds.checks.filter((c) => !c.passed).length,
     invalid,
   );
   const results = (k: number) => reports.reduce((n, r) => n + listedCount(r, k), gates);
-  if (results(top) <= GITHUB_RESULTS_PER_RUN) return top;
-  let share = 0;
-  while (share < top && results(share + 1) <= GITHUB_RESULTS_PER_RUN) share++;
-  return share;
+  let share = top;
+  if (results(top) > GITHUB_RESULTS_PER_RUN) {
+    share = 0;
+    while (share < top && results(share + 1) <= GITHUB_RESULTS_PER_RUN) share++;
+  }
+  const room = GITHUB_RESULTS_PER_RUN - results(share);
+  const claims = reports.map((r) => r.unsupported?.length ?? 0);
+  const most = claims.reduce((a, b) => Math.max(a, b), 0);
+  const notes = (k: number) => claims.reduce((n, c) => n + Math.min(c, k), 0);
+  let noteShare = most;
+  if (notes(most) > room) {
+    noteShare = 0;
+    while (notes(noteShare + 1) <= room) noteShare++;
+  }
+  return { top: share, notes: noteShare };
 }
 
 function log(
@@ -117,8 +144,9 @@ function log(
     ruleIndex.set(id, rules.length - 1);
     return rules.length - 1;
   };
-  const top = perPlan(reports, options.top, errors.length);
+  const { top, notes: noteShare } = budget(reports, options.top, errors.length);
   let leftOut = 0;
+  let claimsLeftOut = 0;
   const results: SarifResult[] = [];
 
   for (const report of reports) {
@@ -128,7 +156,7 @@ function log(
     const result = (
       ruleId: string,
       index: number,
-      level: "warning" | "error",
+      level: Level,
       text: string,
       region: Region,
       properties: Record<string, unknown>,
@@ -183,6 +211,26 @@ function log(
         ),
       );
     }
+
+    // Claims the rubric wants backed up, given without evidence: a note at the answer's line.
+    const claims = report.unsupported ?? [];
+    claimsLeftOut += Math.max(0, claims.length - noteShare);
+    for (const u of claims.slice(0, noteShare)) {
+      const id = `evidence/${u.dimension}/${u.question}`;
+      const index = ruleFor(id, () => evidenceRule(report, u));
+      const at = u.location ?? { line: 1, column: 1 };
+      const instead = u.scoredAs ? ` Scored as "${u.scoredAs.text}" (--require-evidence).` : "";
+      results.push(
+        result(
+          id,
+          index,
+          "note",
+          `Unsupported claim (${dimensionTitle(report, u.dimension)}): ${promptOf(report, u.dimension, u.question)} Answered "${u.claimed}", which needs evidence: write it as { answer: ..., evidence: ... }.${instead}`,
+          { startLine: at.line, startColumn: at.column },
+          { claimed: u.claimed, ...(u.scoredAs ? { scoredAs: u.scoredAs } : {}) },
+        ),
+      );
+    }
   }
 
   // An invalid plan is an error at the line of its first problem, so it cannot pass unseen.
@@ -207,20 +255,20 @@ function log(
     });
   }
 
-  const notes =
-    leftOut > 0
+  const notes = [
+    ...(leftOut > 0
       ? [
-          {
-            level: "note" as const,
-            message: {
-              text:
-                top < options.top
-                  ? `${leftOut} recommendations left out: each plan lists its top ${top} so the run stays within GitHub's ${GITHUB_RESULTS_PER_RUN} results per run.`
-                  : `${leftOut} recommendations left out: each plan lists its top ${top} (--top).`,
-            },
-          },
+          top < options.top
+            ? `${leftOut} recommendations left out: each plan lists its top ${top} so the run stays within GitHub's ${GITHUB_RESULTS_PER_RUN} results per run.`
+            : `${leftOut} recommendations left out: each plan lists its top ${top} (--top).`,
         ]
-      : [];
+      : []),
+    ...(claimsLeftOut > 0
+      ? [
+          `${claimsLeftOut} unsupported claims left out: each plan lists ${noteShare} so the run stays within GitHub's ${GITHUB_RESULTS_PER_RUN} results per run (all are in --format json).`,
+        ]
+      : []),
+  ].map((text) => ({ level: "note" as const, message: { text } }));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -271,6 +319,21 @@ const thresholdRule = (id: string): SarifRule => ({
   defaultConfiguration: { level: "error" },
   properties: { tags: ["social-readiness", "threshold"] },
 });
+
+function evidenceRule(report: Report, u: Unsupported): SarifRule {
+  const prompt = promptOf(report, u.dimension, u.question);
+  return {
+    id: `evidence/${u.dimension}/${u.question}`,
+    name: "unsupported-claim",
+    shortDescription: { text: "A claim the rubric wants backed up, given without evidence" },
+    fullDescription: { text: stripControl(prompt) },
+    help: {
+      text: "The rubric marks this answer as a claim to back up (a document, a link, a measurement). Write the answer as { answer: ..., evidence: ..., asOf: YYYY-MM-DD, by: NAME }; --require-evidence scores it as the best answer that needs none until then.",
+    },
+    defaultConfiguration: { level: "note" },
+    properties: { dimension: u.dimension, tags: ["social-readiness", "evidence", u.dimension] },
+  };
+}
 
 function recommendationRule(report: Report, r: RecommendationResult, id: string): SarifRule {
   const prompt =

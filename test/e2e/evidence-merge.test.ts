@@ -45,6 +45,49 @@ describe("evidence and freshness from the built CLI", () => {
     }
   });
 
+  it("SARIF has a note and GitHub a notice at each unsupported claim's line", async () => {
+    const file = planFile(claims);
+    const sarif = await runCli(["audit", file, "--format", "sarif"]);
+    const log = JSON.parse(sarif.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
+    const [run] = log.runs;
+    const notes = run?.results.filter((r) => r.ruleId.startsWith("evidence/")) ?? [];
+    expect(
+      notes.map((n) => [n.ruleId, n.level, n.locations[0]?.physicalLocation.region.startLine]),
+    ).toEqual([
+      ["evidence/planning/crisis-plan", "note", 8],
+      ["evidence/commitment/account-access", "note", 6],
+    ]);
+    expect(notes[0]?.message.text).toMatch(
+      /^Unsupported claim \(Planning\): .+\? Answered ".+", which needs evidence: /,
+    );
+    for (const n of notes)
+      expect(run?.tool.driver.rules[n.ruleIndex]?.defaultConfiguration.level).toBe("note");
+    // With --require-evidence the note says what the claim was scored as.
+    const required = await runCli(["audit", file, "--format", "sarif", "--require-evidence"]);
+    expect(required.stdout).toContain("(--require-evidence)");
+
+    const github = await runCli(["audit", file, "--format", "github"]);
+    const notices = github.stdout.split("\n").filter((l) => l.includes("title=Unsupported claim"));
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(
+      /^::notice file=[^,]+,line=8,col=\d+,title=Unsupported claim%3A Planning::/,
+    );
+    expect(notices[1]).toMatch(
+      /^::notice file=[^,]+,line=6,col=\d+,title=Unsupported claim%3A Commitment::/,
+    );
+  });
+
   it("--require-evidence scores each claim lower and says what it was scored as", async () => {
     const file = planFile(claims);
     const plain = (

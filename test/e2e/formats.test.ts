@@ -91,6 +91,25 @@ describe("report formats", () => {
         .map((r: { ruleId: string }) => r.ruleId)
         .sort(),
     ).toEqual(["commitment/account-access", "threshold/overall"]);
+
+    // A plan with claims given without evidence: a note each, at its line, still valid.
+    const b2b = JSON.parse(
+      (await runCli(["audit", "examples/b2b-living.yaml", "--format", "sarif"])).stdout,
+    );
+    expect(validate(b2b), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const notes = b2b.runs[0].results.filter((r: { level: string }) => r.level === "note");
+    expect(
+      notes.map(
+        (r: {
+          ruleId: string;
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+        }) => [r.ruleId, r.locations[0]?.physicalLocation.region.startLine],
+      ),
+    ).toEqual([
+      ["evidence/planning/crisis-plan", 24],
+      ["evidence/commitment/written-plan", 39],
+      ["evidence/commitment/account-access", 42],
+    ]);
   });
 
   it("github prints workflow annotations at plan lines, escaped", async () => {

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { appliesTo } from "../../src/core/applicability.js";
-import { isScored } from "../../src/core/kinds/index.js";
+import { needsEvidence } from "../../src/core/evidence.js";
+import { isScored, type Answer, type Question } from "../../src/core/kinds/index.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { BIN, builtinRubrics, fixture, runCli, tempDir } from "../helpers.js";
 import { Terminal } from "./terminal.js";
@@ -44,14 +45,27 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     // Enter takes the highlighted choice, an empty checkbox, or skips free text and numbers.
     // The first choice of each profile question: one person, regulated, consumers. Questions
     // that cannot apply to one person are not asked, and the numbering leaves no gaps.
+    // A first answer the rubric wants backed up (yes, there is a written plan) is followed by
+    // an optional evidence line, which Enter leaves empty.
     const profile = { size: "solo", regulated: true, audience: "b2c" } as const;
+    const first = (q: Question): Answer | undefined =>
+      q.kind === "choice" ? q.choices[0]?.value : q.kind === "boolean" ? true : undefined;
+    let claims = 0;
     for (const { rubric } of rubrics.dimensions) {
       const asked = rubric.questions.filter((q) => !isScored(q) || appliesTo(q, profile));
       for (let n = 1; n <= asked.length; n++) {
         await terminal.waitFor(header(rubric.title, n, asked.length));
         terminal.keys("Enter");
+        const q = asked[n - 1] as Question;
+        const answer = first(q);
+        if (answer !== undefined && needsEvidence(q, answer, profile)) {
+          claims++;
+          await terminal.waitFor((s) => from(s, "✔").includes("? Evidence (a link or where"));
+          terminal.keys("Enter");
+        }
       }
     }
+    expect(claims).toBe(1);
     expect(await terminal.exitCode()).toBe(0);
     const screen = terminal.screen();
     expect(screen).toContain("Interview complete: Harbour Lane Accountants");
@@ -245,6 +259,66 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
       "shared-access": "two",
     });
     expect(done.answers.presence["questions-answered"]).toBeNull();
+  });
+
+  it("--respondent saves to the person's own file, with evidence after a claim, and refuses someone else's", async () => {
+    const dir = tempDir();
+    const today = new Date().toISOString().slice(0, 10);
+    terminal = new Terminal();
+    terminal.start(
+      `${cli} interview --respondent "Zoë Okafor" --role Owner --dimension commitment`,
+      dir,
+      { columns: 80, rows: 40 },
+    );
+    await terminal.waitFor("? Organisation name");
+    terminal.type("Spoke & Chain");
+    terminal.keys("Enter");
+    await terminal.waitFor("? Auditor name");
+    terminal.keys("Enter");
+    for (let n = 1; n <= 4; n++) {
+      await terminal.waitFor(header("About the organisation", n, 4));
+      // A micro organisation; an empty sector; regulated and audience skipped.
+      if (n === 1) terminal.keys("2", "Enter");
+      else terminal.keys(n === 2 ? "Enter" : "s");
+    }
+    // Yes, a written plan: a claim to back up, so the evidence line follows.
+    await terminal.waitFor(/Commitment · question 1 of \d+\n/);
+    terminal.keys("Enter");
+    await terminal.waitFor((s) => from(s, "✔").includes("? Evidence (a link or where"));
+    terminal.keys("?");
+    await terminal.waitFor((s) =>
+      s.replace(/\s+/g, " ").includes("saved with today's date and Zoë Okafor's name"),
+    );
+    terminal.keys("?");
+    terminal.type("https://drive.example/social-plan.pdf");
+    terminal.keys("Enter");
+    await terminal.waitFor(/Commitment · question 2 of \d+\n/);
+    terminal.keys("C-c");
+    expect(await terminal.exitCode()).toBe(130);
+    expect(terminal.screen()).toContain(
+      `Resume with: ${cli} interview --respondent 'Zoë Okafor' --resume --dimension commitment`,
+    );
+    const plan = parse(readFileSync(join(dir, "social-plan.zoe-okafor.yaml"), "utf8"));
+    expect(plan.respondent).toEqual({ name: "Zoë Okafor", role: "Owner" });
+    expect(plan.answers.commitment["written-plan"]).toEqual({
+      answer: true,
+      evidence: "https://drive.example/social-plan.pdf",
+      asOf: today,
+      by: "Zoë Okafor",
+    });
+    terminal.kill();
+
+    // Someone else resuming that file is refused before any question.
+    terminal = new Terminal();
+    terminal.start(
+      `${cli} interview --respondent "Sam Lee" --out social-plan.zoe-okafor.yaml --resume`,
+      dir,
+      { columns: 80, rows: 40 },
+    );
+    expect(await terminal.exitCode()).toBe(2);
+    expect(terminal.screen()).toContain(
+      "social-plan.zoe-okafor.yaml holds Zoë Okafor's answers, not Sam Lee's",
+    );
   });
 
   it("asks skipped questions again only with --revisit", async () => {

@@ -122,7 +122,16 @@ describe("github annotations", () => {
         expect(kinds.filter((k) => k === "error")).toHaveLength(failed.length + critical.length);
         // Gates first, the closing notice last, the chosen recommendations between.
         expect(kinds.slice(0, failed.length).every((k) => k === "error")).toBe(true);
-        const recommendations = annotations.slice(failed.length, -1);
+        const between = annotations.slice(failed.length, -1);
+        const isClaim = (a: Annotation) => a.properties.title?.startsWith("Unsupported claim: ");
+        const recommendations = between.filter((a) => !isClaim(a));
+        // Then a notice at each claim given without evidence (the examples have up to three).
+        const claims = between.filter(isClaim);
+        expect(between).toEqual([...recommendations, ...claims]);
+        expect(claims.map((a) => [a.kind, Number(a.properties.line)])).toEqual(
+          (report.unsupported ?? []).map((u) => ["notice", u.location?.line]),
+        );
+        for (const a of claims) expect(a.message).toMatch(/\? Answered ".+", a claim to back up: /);
         expect(recommendations.map((a) => a.properties.title)).toEqual(
           chosen.map(
             (r) =>
@@ -165,6 +174,55 @@ describe("github annotations", () => {
         `${shown} of ${report.recommendations.length} recommendations annotated, ${report.recommendations.length - shown} more left out`,
       );
     }
+  });
+
+  it("unsupported claims take the notices the recommendations leave, and the closing notice counts the rest", async () => {
+    const [report] = (await reports(1, () => "p.yaml")) as [Report];
+    expect(report.thresholds.checks.some((c) => !c.passed)).toBe(true);
+    const claim = (i: number) => ({
+      dimension: "commitment",
+      question: `claim-${i}`,
+      claimed: `claim ${i}`,
+      location: { line: 100 + i, column: 5 },
+    });
+    // A passing plan: its recommendations are notices too, so they share the budget.
+    const passing = {
+      ...report,
+      thresholds: { passed: true, checks: [] },
+      recommendations: report.recommendations.map((r) => ({ ...r, critical: false })),
+      unsupported: Array.from({ length: 12 }, (_, i) => claim(i)),
+    };
+    for (const top of [3, 6, 9]) {
+      const annotations = annotationsOf(githubRenderer.report(passing, options(top)));
+      const notices = annotations.filter((a) => a.kind === "notice");
+      expect(notices).toHaveLength(ANNOTATIONS_PER_KIND);
+      const claims = notices.filter((a) => a.properties.title?.startsWith("Unsupported claim"));
+      // Recommendations first (--top of them), claims in what is left, the closing notice last.
+      expect(claims).toHaveLength(ANNOTATIONS_PER_KIND - 1 - top);
+      expect(claims.map((a) => a.properties.line)).toEqual(
+        Array.from({ length: claims.length }, (_, i) => String(100 + i)),
+      );
+      expect(annotations.at(-1)?.message).toContain(
+        `${claims.length} of 12 unsupported claims annotated`,
+      );
+    }
+    // A gated plan's recommendations are warnings and errors: the claims have the notices.
+    const gated = { ...report, unsupported: Array.from({ length: 12 }, (_, i) => claim(i)) };
+    const annotations = annotationsOf(githubRenderer.report(gated, options(3)));
+    const critical = report.recommendations.filter((r) => r.critical === true).length;
+    expect(annotations.filter((a) => a.kind === "error")).toHaveLength(
+      report.thresholds.checks.filter((c) => !c.passed).length + critical,
+    );
+    expect(
+      annotations.filter((a) => a.properties.title?.startsWith("Unsupported claim")),
+    ).toHaveLength(ANNOTATIONS_PER_KIND - 1);
+    const scored = {
+      ...gated,
+      unsupported: [{ ...claim(0), scoredAs: { value: "written", text: "Written down" } }],
+    };
+    expect(annotationsOf(githubRenderer.report(scored, options(3))).at(-2)?.message).toBe(
+      'claim-0 Answered "claim 0", a claim to back up: write it as { answer: ..., evidence: ... }. Scored as "Written down" (--require-evidence).',
+    );
   });
 
   it("says nothing is left out when --top covers every recommendation", async () => {
@@ -290,13 +348,29 @@ describe("sarif", () => {
       expectFitsGitHub(sarif);
       expect(sarif.runs).toHaveLength(1);
       const [run] = sarif.runs;
-      // By default every recommendation and every failed gate is a result.
+      // By default every recommendation, failed gate and unsupported claim is a result.
       const expected = rs.reduce(
         (sum, r) =>
-          sum + r.recommendations.length + r.thresholds.checks.filter((c) => !c.passed).length,
+          sum +
+          r.recommendations.length +
+          r.thresholds.checks.filter((c) => !c.passed).length +
+          (r.unsupported?.length ?? 0),
         0,
       );
       expect(run?.results).toHaveLength(expected);
+      // Each claim is a note at its answer's line, with a rule of its own.
+      const notes = run?.results.filter((r) => r.level === "note") ?? [];
+      expect(
+        notes.map((r) => [r.ruleId, r.locations[0]?.physicalLocation.region.startLine]),
+      ).toEqual(
+        rs.flatMap((r) =>
+          (r.unsupported ?? []).map((u) => [
+            `evidence/${u.dimension}/${u.question}`,
+            u.location?.line,
+          ]),
+        ),
+      );
+      if (n > 1) expect(notes.length).toBeGreaterThan(0);
       const uris = new Set(
         run?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri),
       );
@@ -316,8 +390,14 @@ describe("sarif", () => {
     const sarif = JSON.parse(sarifRenderer.batch(rs, options(2))) as Sarif;
     expectFitsGitHub(sarif);
     // Each plan's critical findings (errors) always, then warnings up to two in all.
-    const listed = (sarif.runs[0]?.results ?? []).filter((r) => !r.ruleId.startsWith("threshold/"));
+    // --top counts recommendations: gates and unsupported claims (notes) are listed besides.
+    const listed = (sarif.runs[0]?.results ?? []).filter(
+      (r) => !r.ruleId.startsWith("threshold/") && !r.ruleId.startsWith("evidence/"),
+    );
     expect(listed).toHaveLength(rs.reduce((n, r) => n + listedCount(r, 2), 0));
+    expect(sarif.runs[0]?.results.filter((r) => r.level === "note")).toHaveLength(
+      rs.reduce((n, r) => n + (r.unsupported?.length ?? 0), 0),
+    );
     const critical = rs.reduce(
       (n, r) => n + r.recommendations.filter((x) => x.critical === true).length,
       0,
@@ -339,9 +419,11 @@ describe("sarif", () => {
     // Each plan gets the same share (or all it has, if fewer; its critical findings always),
     // so every plan is represented.
     const perUri = new Map<string, number>();
+    const notesPerUri = new Map<string, number>();
     for (const x of run?.results ?? []) {
       const uri = x.locations[0]?.physicalLocation.artifactLocation.uri ?? "";
-      if (!x.ruleId.startsWith("threshold/")) perUri.set(uri, (perUri.get(uri) ?? 0) + 1);
+      if (x.ruleId.startsWith("evidence/")) notesPerUri.set(uri, (notesPerUri.get(uri) ?? 0) + 1);
+      else if (!x.ruleId.startsWith("threshold/")) perUri.set(uri, (perUri.get(uri) ?? 0) + 1);
     }
     const listed = rs.map((r) => perUri.get(artifactUri(r.source.plan ?? "")) ?? 0);
     const share = Math.max(
@@ -352,8 +434,54 @@ describe("sarif", () => {
     // ... and the share is the largest that fits.
     const withOneMore = rs.reduce((s, r) => s + listedCount(r, share + 1), gates);
     expect(withOneMore).toBeGreaterThan(GITHUB_RESULTS_PER_RUN);
+    // Unsupported claims (notes) only in the room the recommendations left, never beyond it.
+    const room = GITHUB_RESULTS_PER_RUN - rs.reduce((s, r) => s + listedCount(r, share), gates);
+    const notes = [...notesPerUri.values()].reduce((a, b) => a + b, 0);
+    expect(notes).toBeLessThanOrEqual(room);
     expect(run?.invocations[0]?.toolExecutionNotifications[0]?.message.text).toMatch(
       /recommendations left out: each plan lists its top \d+ so the run stays within GitHub's 5000 results per run\./,
+    );
+  });
+
+  it("lists unsupported claims as notes in the room recommendations leave, an equal share per plan", async () => {
+    const [report] = (await reports(1, () => "p.yaml")) as [Report];
+    const claims = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        dimension: "commitment",
+        question: `claim-${i}`,
+        claimed: `claim ${i}`,
+        location: { line: 10 + i, column: 5 },
+      }));
+    // 150 plans with 40 claims each would need 6,000 notes; one more plan has 5.
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      ...report,
+      source: { plan: `plans/${i}.yaml` },
+      unsupported: claims(40),
+    }));
+    const few = { ...report, source: { plan: "few.yaml" }, unsupported: claims(5) };
+    const rs = [...many, few];
+    const sarif = JSON.parse(sarifRenderer.batch(rs, options(3))) as Sarif;
+    expectFitsGitHub(sarif);
+    const [run] = sarif.runs;
+    const gates = report.thresholds.checks.filter((c) => !c.passed).length;
+    // Gates and recommendations first (critical ones always), as many as without the claims.
+    const others = rs.length * (gates + listedCount(report, 3));
+    expect(run?.results.filter((r) => r.level !== "note")).toHaveLength(others);
+    const notesOf = (uri: string) =>
+      run?.results.filter(
+        (r) => r.level === "note" && r.locations[0]?.physicalLocation.artifactLocation.uri === uri,
+      ).length;
+    // An equal share each, the largest that fits: the small plan lists all of its claims.
+    const room = GITHUB_RESULTS_PER_RUN - others;
+    const share = Math.floor((room - 5) / 150);
+    expect(share).toBeGreaterThan(5);
+    expect(share).toBeLessThan(40);
+    expect(notesOf("few.yaml")).toBe(5);
+    for (const plan of many) expect(notesOf(plan.source.plan)).toBe(share);
+    expect(run?.results.length).toBeLessThanOrEqual(GITHUB_RESULTS_PER_RUN);
+    expect(run?.results.length).toBeGreaterThan(GITHUB_RESULTS_PER_RUN - 150);
+    expect(run?.invocations[0]?.toolExecutionNotifications.at(-1)?.message.text).toBe(
+      `${150 * (40 - share)} unsupported claims left out: each plan lists ${share} so the run stays within GitHub's ${GITHUB_RESULTS_PER_RUN} results per run (all are in --format json).`,
     );
   });
 

@@ -149,6 +149,159 @@ describe("saving into the plan file", () => {
   });
 });
 
+describe("answers with evidence and the respondent, on resume", () => {
+  // Flow maps as the yaml library writes them (`{a: 1}`): a padded `{ a: 1 }` is read the
+  // same and saved unpadded, as flow lists are.
+  const text = [
+    "organization: Acme",
+    "respondent: {name: Ana Silva, role: Owner}",
+    "date: 2026-11-01",
+    "answers:",
+    "  commitment:",
+    "    written-plan: {answer: true, evidence: https://intranet.example/plan.pdf, asOf: 2026-10-20, by: Margaret Osei}",
+    "    account-access:",
+    "      answer: handover-ready # checked in October",
+    "      evidence: Password manager audit log",
+    "      asOf: 2026-10-31",
+    "    departments-involved: {answer: n/a, evidence: We are one team of four, by: Ana Silva}",
+    "",
+  ].join("\n");
+
+  it("reads evidence, dates, authors and the respondent, and writes them back untouched", async () => {
+    const rubrics = await builtinRubrics();
+    const draft = readDraft(text, "plan.yaml", rubrics);
+    expect(draft.respondent).toEqual({ name: "Ana Silva", role: "Owner" });
+    const commitment = draft.entries.get("commitment");
+    expect(commitment?.get("written-plan")).toEqual({
+      type: "answer",
+      value: true,
+      meta: {
+        evidence: "https://intranet.example/plan.pdf",
+        asOf: "2026-10-20",
+        by: "Margaret Osei",
+      },
+    });
+    expect(commitment?.get("account-access")).toEqual({
+      type: "answer",
+      value: "handover-ready",
+      meta: { evidence: "Password manager audit log", asOf: "2026-10-31" },
+    });
+    expect(commitment?.get("departments-involved")).toEqual({
+      type: "not-applicable",
+      meta: { evidence: "We are one team of four", by: "Ana Silva" },
+    });
+    // Every save writes the whole draft: object answers stay objects, byte for byte.
+    expect(new PlanDocument(text).apply(draft, rubrics).toString()).toBe(text);
+
+    // A new answer goes in among them; the others are left as they were.
+    const entries = new Map(draft.entries);
+    entries.set(
+      "commitment",
+      new Map([...(commitment ?? []), ["training", { type: "answer", value: "none" }]]),
+    );
+    const added = new PlanDocument(text).apply({ ...draft, entries }, rubrics).toString();
+    expect(added).toBe(
+      text.replace("    departments-involved:", "    training: none\n    departments-involved:"),
+    );
+    const reread = readDraft(added, "plan.yaml", rubrics);
+    expect(reread.entries.get("commitment")?.get("written-plan")).toEqual(
+      commitment?.get("written-plan"),
+    );
+    expect(parsePlan(added, "plan.yaml", rubrics).plan.meta?.get("commitment")?.size).toBe(3);
+  });
+
+  it("updates an object answer in place, and writes a plain one when its evidence goes", async () => {
+    const rubrics = await builtinRubrics();
+    const draft = readDraft(text, "plan.yaml", rubrics);
+    const entries = new Map(draft.entries);
+    entries.set(
+      "commitment",
+      new Map<string, Entry>([
+        ...(draft.entries.get("commitment") ?? []),
+        [
+          "written-plan",
+          {
+            type: "answer",
+            value: true,
+            meta: { evidence: "Minutes, May review", asOf: "2026-11-23", by: "Cy" },
+          },
+        ],
+        ["account-access", { type: "answer", value: "two-admins" }],
+      ]),
+    );
+    const saved = new PlanDocument(text)
+      .apply({ ...draft, respondent: { name: "Cy" }, entries }, rubrics)
+      .toString();
+    expect(saved).toBe(
+      [
+        "organization: Acme",
+        "respondent:",
+        "  name: Cy",
+        "date: 2026-11-01",
+        "answers:",
+        "  commitment:",
+        '    written-plan: {answer: true, evidence: "Minutes, May review", asOf: 2026-11-23, by: Cy}',
+        "    account-access: two-admins",
+        "    departments-involved: {answer: n/a, evidence: We are one team of four, by: Ana Silva}",
+        "",
+      ].join("\n"),
+    );
+    // A padded flow map, as people write it, is read the same way.
+    const padded = text.replace(
+      "{name: Ana Silva, role: Owner}",
+      "{ name: Ana Silva, role: Owner }",
+    );
+    expect(readDraft(padded, "plan.yaml", rubrics)).toEqual(draft);
+  });
+
+  it("writes a new answer with evidence as a block, and the respondent after the name", async () => {
+    const rubrics = await builtinRubrics();
+    const draft: Draft = {
+      organization: "Acme",
+      respondent: { name: "Ana Silva", role: "Owner" },
+      date: "2026-11-23",
+      entries: new Map([
+        [
+          "commitment",
+          new Map<string, Entry>([
+            [
+              "written-plan",
+              {
+                type: "answer",
+                value: true,
+                meta: { evidence: "https://x.example/a#b: c", asOf: "2026-11-23", by: "Ana Silva" },
+              },
+            ],
+          ]),
+        ],
+      ]),
+    };
+    const saved = new PlanDocument(undefined).apply(draft, rubrics).toString();
+    expect(saved).toBe(
+      [
+        "organization: Acme",
+        "respondent:",
+        "  name: Ana Silva",
+        "  role: Owner",
+        "date: 2026-11-23",
+        "answers:",
+        "  commitment:",
+        "    written-plan:",
+        "      answer: true",
+        '      evidence: "https://x.example/a#b: c"',
+        "      asOf: 2026-11-23",
+        "      by: Ana Silva",
+        "",
+      ].join("\n"),
+    );
+    expect(readDraft(saved, "plan.yaml", rubrics)).toEqual(draft);
+    const { plan } = parsePlan(saved, "plan.yaml", rubrics);
+    expect(plan.meta?.get("commitment")?.get("written-plan")?.evidence).toBe(
+      "https://x.example/a#b: c",
+    );
+  });
+});
+
 function reportWith(rubrics: RubricSet, extra: (report: Report) => Report = (r) => r): Report {
   return extra(
     buildReport({
@@ -184,6 +337,29 @@ describe("the summary screen", () => {
       "social-audit audit clients/acme.yaml --dimension presence --format markdown -o clients/acme-report.md",
     );
     expect(text).toContain("--format html -o clients/acme-report.html");
+  });
+
+  it("with a respondent, says how to merge everyone's plans", async () => {
+    const rubrics = await builtinRubrics();
+    const summary = (file: string, respondent?: string) =>
+      summaryLines({
+        report: reportWith(rubrics),
+        dimensions: [],
+        file,
+        width: 120,
+        color: false,
+        respondent,
+      }).join("\n");
+    expect(summary("social-plan.yaml")).not.toContain("--merge");
+    expect(summary("social-plan.ana-silva.yaml", "Ana Silva")).toContain(
+      "Answered by Ana Silva. When the others have answered too, one report from everyone's plans:\n  social-audit audit --merge social-plan.*.yaml\n",
+    );
+    expect(summary("clients/acme/social-plan.bo.yaml", "Bo")).toContain(
+      "social-audit audit --merge clients/acme/social-plan.*.yaml",
+    );
+    expect(summary("clients/ana.yaml", "Ana")).toContain(
+      "social-audit audit --merge clients/ana.yaml OTHER-PLANS...",
+    );
   });
 
   it("lists critical recommendations under Fix first, skips dimensions marked not assessed, and fits the width", async () => {

@@ -6,6 +6,8 @@ import { loadRubrics } from "../../src/io/load-rubrics.js";
 import { promptSpec, type Frame } from "../../src/interview/inquirer-prompter.js";
 import { field, menu } from "../../src/interview/prompts.js";
 import {
+  EVIDENCE_AGAIN_PROMPT,
+  EVIDENCE_PROMPT,
   dimensionSteps,
   runInterview,
   type Draft,
@@ -28,11 +30,14 @@ function scripted(texts: string[], replies: [string, Reply][]) {
   const asked: string[] = [];
   const said: string[] = [];
   const backs: boolean[] = [];
+  /** Each text prompt's message, and the default it offered after a `=`. */
+  const typed: string[] = [];
   const prompter: Prompter = {
     say: (lines) => {
       said.push(...lines);
     },
-    askText: (message) => {
+    askText: (message, options) => {
+      typed.push(options.default === undefined ? message : `${message}=${options.default}`);
       const next = texts.shift();
       if (next === undefined) throw new Error(`unexpected text prompt: ${message}`);
       return Promise.resolve(next);
@@ -47,7 +52,7 @@ function scripted(texts: string[], replies: [string, Reply][]) {
       return Promise.resolve(next[1]);
     },
   };
-  return { prompter, asked, said, backs, remaining: () => replies.length };
+  return { prompter, asked, said, backs, typed, remaining: () => replies.length };
 }
 
 const skip: Reply = { type: "skip" };
@@ -138,7 +143,8 @@ describe("interview flow", () => {
       [commitment[0]!, answer(true)],
       ...commitment.slice(1).map((id): [string, Reply] => [id, skip]),
     ];
-    const script = scripted(["Acme", "Jo"], replies);
+    // Yes to a written plan is a claim to back up: an evidence line follows, left empty.
+    const script = scripted(["Acme", "Jo", ""], replies);
     const draft = await runInterview(script.prompter, {
       rubrics,
       dimensions: ["presence", "commitment"],
@@ -153,6 +159,8 @@ describe("interview flow", () => {
       answer(["handles-on-print"]),
     );
     expect(draft.auditor).toBe("Jo");
+    expect(script.typed.slice(2)).toEqual([EVIDENCE_PROMPT]);
+    expect(draft.entries.get("commitment")?.get("written-plan")).toEqual(answer(true));
   });
 
   it("resumes with an orientation line, never re-asking skipped questions unless revisiting", async () => {
@@ -274,6 +282,189 @@ describe("interview flow", () => {
         save: () => Promise.resolve(),
       }),
     ).rejects.toThrow('"shared-access" does not allow n/a');
+  });
+
+  it("after a claim the rubric wants backed up, asks for evidence, saved with today's date and the respondent", async () => {
+    const rubrics = await builtinRubrics();
+    const commitment = ids(rubrics, "commitment");
+    expect(commitment.slice(0, 1)).toEqual(["commitment.written-plan"]);
+    const replies: [string, Reply][] = [
+      ...PROFILE.map((id): [string, Reply] => [id, skip]),
+      ["commitment.written-plan", answer(true)],
+      ...commitment
+        .slice(1)
+        .map((id): [string, Reply] =>
+          id === "commitment.account-access"
+            ? [id, answer("handover-ready")]
+            : id === "commitment.training"
+              ? [id, answer("none")]
+              : [id, skip],
+        ),
+    ];
+    // Two claims: one backed, one left plain; every other answer asks nothing more.
+    const script = scripted(["Acme", "", " https://intranet.example/plan.pdf ", ""], replies);
+    const saves: Draft[] = [];
+    const draft = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["commitment"],
+      respondent: { name: "Ana Silva", role: "Owner" },
+      today: "2026-11-23",
+      save: (d) => {
+        saves.push(d);
+        return Promise.resolve();
+      },
+    });
+    expect(script.remaining()).toBe(0);
+    expect(script.typed.slice(2)).toEqual([EVIDENCE_PROMPT, EVIDENCE_PROMPT]);
+    expect(draft.respondent).toEqual({ name: "Ana Silva", role: "Owner" });
+    expect(saves[0]?.respondent).toEqual({ name: "Ana Silva", role: "Owner" });
+    const given = draft.entries.get("commitment");
+    expect(given?.get("written-plan")).toEqual({
+      type: "answer",
+      value: true,
+      meta: { evidence: "https://intranet.example/plan.pdf", asOf: "2026-11-23", by: "Ana Silva" },
+    });
+    expect(given?.get("account-access")).toEqual(answer("handover-ready"));
+  });
+
+  it("offers saved evidence again when a claim is revisited, keeps it unchanged, and drops it with the answer", async () => {
+    const rubrics = await builtinRubrics();
+    const commitment = ids(rubrics, "commitment");
+    const meta = { evidence: "Shared drive: Social/plan.pdf", asOf: "2026-01-05", by: "Bo" };
+    const resume: Draft = {
+      organization: "Acme",
+      profile: { size: "small" },
+      entries: new Map([
+        [
+          "commitment",
+          new Map<string, Entry>([["written-plan", { type: "answer", value: true, meta }]]),
+        ],
+      ]),
+    };
+    const second = commitment[1]!;
+    const replies: [string, Reply][] = [
+      [second, back],
+      // The same answer: the saved evidence is offered, and taken as it is.
+      ["commitment.written-plan", answer(true)],
+      [second, back],
+      // A different answer: what backed the old one goes with it, and nothing is asked.
+      ["commitment.written-plan", answer(false)],
+      [second, back],
+      ["commitment.written-plan", answer(true)],
+      ...commitment.slice(1).map((id): [string, Reply] => [id, skip]),
+    ];
+    const script = scripted(
+      ["Shared drive: Social/plan.pdf", "Minutes of the May review"],
+      replies,
+    );
+    const states: (Entry | undefined)[] = [];
+    const draft = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["commitment"],
+      resume,
+      respondent: { name: "Cy" },
+      today: "2026-11-23",
+      save: (d) => {
+        states.push(d.entries.get("commitment")?.get("written-plan"));
+        return Promise.resolve();
+      },
+    });
+    expect(script.remaining()).toBe(0);
+    expect(script.typed).toEqual([`${EVIDENCE_AGAIN_PROMPT}=${meta.evidence}`, EVIDENCE_PROMPT]);
+    expect(states.slice(0, 3)).toEqual([
+      { type: "answer", value: true, meta },
+      answer(false),
+      {
+        type: "answer",
+        value: true,
+        meta: { evidence: "Minutes of the May review", asOf: "2026-11-23", by: "Cy" },
+      },
+    ]);
+    expect(draft.respondent).toEqual({ name: "Cy" });
+  });
+
+  it("removes saved evidence when the evidence line is emptied, leaving the answer plain", async () => {
+    const rubrics = await builtinRubrics();
+    const commitment = ids(rubrics, "commitment");
+    const resume: Draft = {
+      organization: "Acme",
+      profile: { size: "small" },
+      entries: new Map([
+        [
+          "commitment",
+          new Map<string, Entry>([
+            [
+              "written-plan",
+              { type: "answer", value: true, meta: { evidence: "old.pdf", asOf: "2026-01-05" } },
+            ],
+          ]),
+        ],
+      ]),
+    };
+    const script = scripted(
+      [""],
+      [
+        [commitment[1]!, back],
+        ["commitment.written-plan", answer(true)],
+        ...commitment.slice(1).map((id): [string, Reply] => [id, skip]),
+      ],
+    );
+    const draft = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["commitment"],
+      resume,
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    });
+    expect(script.typed).toEqual([`${EVIDENCE_AGAIN_PROMPT}=old.pdf`]);
+    expect(draft.entries.get("commitment")?.get("written-plan")).toEqual(answer(true));
+  });
+
+  it("keeps the evidence of a not-applicable answer, and of answers the rubric does not mark", async () => {
+    const rubrics = await teamRubrics();
+    const teams = ids(rubrics, "teams");
+    const meta = { evidence: "Org chart, 2026", asOf: "2026-02-01" };
+    const resume: Draft = {
+      organization: "Acme",
+      profile: { size: "small" },
+      entries: new Map([
+        [
+          "teams",
+          new Map<string, Entry>([
+            ["departments-involved", { type: "not-applicable", meta }],
+            ["weekly-hours", { type: "answer", value: 4, meta }],
+          ]),
+        ],
+      ]),
+    };
+    const script = scripted(
+      [],
+      [
+        [teams[2]!, back],
+        [teams[1]!, back],
+        [teams[0]!, { type: "not-applicable" }],
+        [teams[1]!, answer(4)],
+        [teams[2]!, answer("two")],
+      ],
+    );
+    const draft = await runInterview(script.prompter, {
+      rubrics,
+      dimensions: ["teams"],
+      resume,
+      today: "2026-11-23",
+      save: () => Promise.resolve(),
+    });
+    expect(script.remaining()).toBe(0);
+    expect(script.typed).toEqual([]);
+    expect(draft.entries.get("teams")?.get("departments-involved")).toEqual({
+      type: "not-applicable",
+      meta,
+    });
+    expect(draft.entries.get("teams")?.get("weekly-hours")).toEqual({
+      type: "answer",
+      value: 4,
+      meta,
+    });
   });
 
   it("stops when a prompt is cancelled, after saving what was answered", async () => {

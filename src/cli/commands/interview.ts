@@ -18,10 +18,27 @@ import { withInvocation } from "../invocation.js";
 import { parseOptions } from "../options.js";
 import { printWarnings } from "../print-error.js";
 import type { Draft } from "../../interview/session.js";
+import { shellWord } from "../../interview/summary.js";
 import { canInterview, terminalWidth } from "../terminal.js";
 
+const DEFAULT_OUT = "social-plan.yaml";
+
+const personText = (option: string) =>
+  z
+    .string()
+    .transform((v) => v.replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `${option} needs a name, got an empty one` })
+        .max(200, { error: `${option} takes at most 200 characters` }),
+    );
+
 const InterviewOptionsSchema = z.object({
-  out: z.string().min(1).default("social-plan.yaml"),
+  /** Absent: social-plan.yaml, or social-plan.<name>.yaml with --respondent. */
+  out: z.string().min(1).optional(),
+  respondent: personText("--respondent").optional(),
+  role: personText("--role").optional(),
   resume: z.boolean().default(false),
   revisit: z.boolean().default(false),
   force: z.boolean().default(false),
@@ -57,33 +74,46 @@ export async function runInterviewCommand(
       );
   }
 
-  const file = resolve(io.cwd, options.out);
+  if (options.role !== undefined && options.respondent === undefined)
+    throw new UsageError(
+      "--role needs --respondent NAME: it is the role of the person answering",
+      'For example: social-audit interview --respondent "Ana Silva" --role "Client service lead"',
+    );
+  const out = options.out ?? defaultOut(options.respondent);
+  const file = resolve(io.cwd, out);
   const exists = await fileExists(file);
   // Going over skipped questions only makes sense for a plan that already has some.
   const resuming = options.resume || options.revisit;
   if (exists && !resuming && !options.force) {
     throw new UserError(
-      `${options.out} already exists`,
+      `${out} already exists`,
       [],
-      `Continue it with: social-audit interview --out ${options.out} --resume   (or start over with --force)`,
+      `Continue it with: ${["social-audit interview", ...resumeWords(options, out), "--resume"].join(" ")}   (or start over with --force)`,
     );
   }
   const { PlanDocument, readDraft } = await import("../../interview/plan-document.js");
   let resume: Draft | undefined;
   let text: string | undefined;
   if (resuming && exists) {
-    text = await readTextFile(file, options.out);
-    resume = readDraft(text, options.out, rubrics);
+    text = await readTextFile(file, out);
+    resume = readDraft(text, out, rubrics);
+    checkRespondent(resume, options, out);
   } else if (resuming) {
-    io.stderr.write(
-      `social-audit: nothing to resume at ${options.out}; starting a new interview\n`,
-    );
+    io.stderr.write(`social-audit: nothing to resume at ${out}; starting a new interview\n`);
   }
+  const respondent = options.respondent
+    ? {
+        name: resume?.respondent?.name ?? options.respondent,
+        ...((options.role ?? resume?.respondent?.role)
+          ? { role: options.role ?? resume?.respondent?.role }
+          : {}),
+      }
+    : undefined;
 
   const resumeCommand = withInvocation(
     [
       "social-audit interview",
-      ...(options.out === "social-plan.yaml" ? [] : [`--out ${options.out}`]),
+      ...resumeWords(options, out),
       "--resume",
       ...options.dimension.map((d) => `--dimension ${d}`),
       ...options.rubrics.map((r) => `--rubrics ${r}`),
@@ -93,7 +123,7 @@ export async function runInterviewCommand(
   );
   // The file is edited in place, so comments, blank lines and key order survive every save.
   const document = new PlanDocument(text, [
-    `Written by social-audit interview. Audit it with: social-audit audit ${options.out}`,
+    `Written by social-audit interview. Audit it with: social-audit audit ${shellWord(out)}`,
   ]);
   let saved: Draft | undefined = resume;
   const save = async (draft: Draft) => {
@@ -112,6 +142,7 @@ export async function runInterviewCommand(
         rubrics,
         dimensions: options.dimension,
         ...(resume ? { resume } : {}),
+        ...(respondent ? { respondent } : {}),
         revisit: options.revisit,
         today: today.toISOString().slice(0, 10),
         save,
@@ -126,13 +157,64 @@ export async function runInterviewCommand(
         )
       : 0;
     const where = saved
-      ? `${count} answer${count === 1 ? "" : "s"} saved to ${options.out}`
+      ? `${count} answer${count === 1 ? "" : "s"} saved to ${out}`
       : "nothing was saved yet";
     throw new InterruptedError(
       `interrupted; ${where}.${saved ? `\nResume with: ${resumeCommand}` : ""}`,
     );
   }
-  return finish(io, rubrics, draft, options, color);
+  return finish(io, rubrics, draft, { ...options, out }, color);
+}
+
+/**
+ * Where an interview is saved without --out: social-plan.yaml, or with --respondent a file of
+ * that person's own (social-plan.ana-silva.yaml), so two people never overwrite each other.
+ */
+export function defaultOut(respondent: string | undefined): string {
+  if (respondent === undefined) return DEFAULT_OUT;
+  const slug = respondent
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  if (slug === "")
+    throw new UsageError(
+      `--respondent "${respondent}" has no letter or digit to name a file after`,
+      "Name the file yourself: social-audit interview --respondent NAME --out plans/NAME.yaml",
+    );
+  return DEFAULT_OUT.replace(/\.yaml$/, `.${slug}.yaml`);
+}
+
+/** The options that find this interview's file again, for the commands we print. */
+function resumeWords(
+  options: { out?: string | undefined; respondent?: string | undefined },
+  out: string,
+) {
+  return [
+    ...(options.respondent ? ["--respondent", shellWord(options.respondent)] : []),
+    ...(options.out !== undefined ? ["--out", shellWord(out)] : []),
+  ];
+}
+
+const samePerson = (a: string, b: string) =>
+  a.normalize("NFC").toLocaleLowerCase() === b.normalize("NFC").toLocaleLowerCase();
+
+/** A plan holds one person's answers: resuming it as someone else is refused. */
+function checkRespondent(
+  draft: Draft,
+  options: { respondent?: string | undefined; out?: string | undefined },
+  out: string,
+): void {
+  const holder = draft.respondent?.name;
+  if (options.respondent === undefined || holder === undefined) return;
+  if (samePerson(holder, options.respondent)) return;
+  throw new UsageError(
+    `${out} holds ${holder}'s answers, not ${options.respondent}'s`,
+    `Continue ${holder}'s: social-audit interview --out ${shellWord(out)} --respondent ${shellWord(holder)} --resume\nOr give ${options.respondent} a file of their own: social-audit interview --respondent ${shellWord(options.respondent)}`,
+  );
 }
 
 /** The plan as the engine scores it: what `audit` reads from the saved file. */
@@ -163,7 +245,7 @@ async function finish(
   io: CliIO,
   rubrics: RubricSet,
   draft: Draft,
-  options: z.infer<typeof InterviewOptionsSchema>,
+  options: z.infer<typeof InterviewOptionsSchema> & { out: string },
   color: boolean,
 ): Promise<number> {
   const file = resolve(io.cwd, options.out);
@@ -192,6 +274,7 @@ async function finish(
         file: options.out,
         width: Math.max(30, Math.min(columns - 1, 100)),
         color,
+        respondent: draft.respondent?.name,
       }).join("\n")}\n`,
       io.command,
     ),
