@@ -231,7 +231,7 @@ function buildProgram(
         "interview a client in the terminal, saving answers to a plan file as you go, then print the report",
       )
       .option(
-        "--out <file>",
+        "-o, --out <file>",
         "plan file to write (default: social-plan.yaml, or social-plan.NAME.yaml with --respondent)",
       )
       .option(
@@ -264,7 +264,8 @@ function buildProgram(
       .description(
         "write a plan template with every question, its allowed answers and why it matters",
       )
-      .argument("[file]", "where to write it", "social-plan.yaml")
+      .argument("[file]", 'where to write it (default: "social-plan.yaml")')
+      .option("-o, --output <file>", "where to write it, as audit takes it (same as [file])")
       .option("--organization <name>", "the organisation's name")
       .option("--force", "replace an existing file"),
   )
@@ -272,7 +273,7 @@ function buildProgram(
       "after",
       '\nExamples:\n  $ social-audit init\n  $ social-audit init plans/acme.yaml --organization "Acme Ltd"',
     )
-    .action(async (file: string, options: Record<string, unknown>) => {
+    .action(async (file: string | undefined, options: Record<string, unknown>) => {
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(io, file, options));
     });

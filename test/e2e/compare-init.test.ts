@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { withFormats } from "../helpers.js";
@@ -114,6 +114,33 @@ describe("social-audit init", () => {
     const again = await runCli(["init"], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already exists; refusing to overwrite it");
+  });
+
+  it("takes the file as audit takes its output, -o, and refuses two different files", async () => {
+    const dir = tempDir();
+    const short = await runCli(["init", "-o", "acme.yaml"], { cwd: dir });
+    expect(short.code).toBe(0);
+    expect(short.stderr).toContain("wrote acme.yaml");
+    expect(parse(readFileSync(join(dir, "acme.yaml"), "utf8")).organization).toBe(
+      "Your organisation",
+    );
+    const same = await runCli(["init", "acme.yaml", "--output", "acme.yaml", "--force"], {
+      cwd: dir,
+    });
+    expect(same.code).toBe(0);
+    const two = await runCli(["init", "a.yaml", "-o", "b.yaml"], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("init was given two files to write: a.yaml and --output b.yaml");
+    expect(existsSync(join(dir, "a.yaml")) || existsSync(join(dir, "b.yaml"))).toBe(false);
+  });
+
+  it("interview takes -o for its plan file too", async () => {
+    // Without a terminal it refuses to prompt; what matters is that -o is an option it knows.
+    const { code, stderr } = await runCli(["interview", "-o", "acme.yaml"], {
+      env: { CI: "true" },
+    });
+    expect(code).toBe(2);
+    expect(stderr).not.toContain("unknown option");
   });
 
   it("writes a schema line relative to the plan when the plan is inside the package's tree", async () => {

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import * as z from "zod";
-import { EXIT } from "../../errors.js";
+import { EXIT, UsageError } from "../../errors.js";
 import { loadRubrics } from "../../io/load-rubrics.js";
 import { packageInfo } from "../../io/package-root.js";
 import { writeFileAtomic } from "../../io/write-atomic.js";
@@ -12,6 +12,8 @@ import { printWarnings } from "../print-error.js";
 
 const InitOptionsSchema = z.object({
   force: z.boolean().default(false),
+  /** `-o FILE`, as audit takes it; the same as naming the file as the argument. */
+  output: z.string().min(1, { error: "--output needs a file name, got an empty one" }).optional(),
   organization: z
     .string()
     .trim()
@@ -29,7 +31,12 @@ export async function runInit(
   today = new Date(),
 ): Promise<number> {
   const options = parseOptions(InitOptionsSchema, rawOptions);
-  const target = file ?? "social-plan.yaml";
+  if (file !== undefined && options.output !== undefined && file !== options.output)
+    throw new UsageError(
+      `init was given two files to write: ${file} and --output ${options.output}`,
+      "Name the file once, as the argument or with -o.",
+    );
+  const target = options.output ?? file ?? "social-plan.yaml";
   const { rubrics, warnings } = await loadRubrics({
     paths: options.rubrics,
     builtin: options.builtin,
