@@ -2,10 +2,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-let cached: { root: string; version: string } | undefined;
+interface PackageInfo {
+  root: string;
+  version: string;
+  homepage?: string | undefined;
+}
+
+let cached: PackageInfo | undefined;
 
 /** The installed package's folder, found by walking up so it works from src/, dist/ or a bundle. */
-export function packageInfo(): { root: string; version: string } {
+export function packageInfo(): PackageInfo {
   if (cached) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
@@ -14,11 +20,17 @@ export function packageInfo(): { root: string; version: string } {
       const parsed = JSON.parse(readFileSync(manifest, "utf8")) as {
         name?: unknown;
         version?: unknown;
+        homepage?: unknown;
       };
       if (parsed.name === "social-audit") {
         cached = {
           root: dir,
           version: typeof parsed.version === "string" ? parsed.version : "0.0.0",
+          // Only a public https page: SARIF viewers link to it from every alert.
+          homepage:
+            typeof parsed.homepage === "string" && parsed.homepage.startsWith("https://")
+              ? parsed.homepage
+              : undefined,
         };
         return cached;
       }

@@ -278,6 +278,7 @@ function log(
           driver: {
             name: "social-audit",
             version: reports[0]?.tool.version ?? options.toolVersion ?? "0.0.0",
+            ...(options.toolInformationUri ? { informationUri: options.toolInformationUri } : {}),
             rules,
           },
         },

@@ -12,6 +12,8 @@ export interface RenderOptions {
   csvRows?: "dimensions" | "questions" | undefined;
   /** The version written in envelopes that may hold no report (JSON with only invalid plans). */
   toolVersion?: string | undefined;
+  /** Where the tool documents itself (package.json's https `homepage`), for SARIF's driver. */
+  toolInformationUri?: string | undefined;
 }
 
 /**

@@ -485,6 +485,19 @@ describe("sarif", () => {
     );
   });
 
+  it("names the tool's page as the driver's informationUri when the package has one", async () => {
+    const [report] = (await reports(1)) as [Report];
+    const page = "https://example.org/social-audit";
+    const withPage = JSON.parse(
+      sarifRenderer.report(report, { ...options(3), toolInformationUri: page }),
+    ) as Sarif & { runs: { tool: { driver: { informationUri?: string } } }[] };
+    expectFitsGitHub(withPage);
+    expect(withPage.runs[0]?.tool.driver.informationUri).toBe(page);
+    // Without one the field is left out, never filled with a guess.
+    const without = JSON.parse(sarifRenderer.report(report, options(3))) as typeof withPage;
+    expect(without.runs[0]?.tool.driver).not.toHaveProperty("informationUri");
+  });
+
   it("a plan from stdin is reported at <stdin> with a region, so GitHub accepts it", async () => {
     const rs = await reports(1);
     const stdin = { ...(rs[0] as Report), source: { plan: null } };

@@ -50,6 +50,7 @@ export async function runAudit(
     width: terminalWidth(io),
     csvRows: options.csvRows,
     toolVersion: packageInfo().version,
+    toolInformationUri: packageInfo().homepage,
   };
   if (options.merge) {
     const { auditMerged } = await import("../../audit/merge.js");
