@@ -28,12 +28,7 @@ describe.skipIf(!Terminal.available())("interview when the terminal is closed", 
     );
     terminal = new Terminal();
     terminal.start("sh run.sh", dir, { columns: 80, rows: 30 });
-    await terminal.waitFor("? Organisation name");
-    terminal.type("Harbour Lane Bakery");
-    terminal.keys("Enter");
-    await terminal.waitFor("? Auditor name");
-    terminal.type("Sam Ortiz");
-    terminal.keys("Enter");
+    await terminal.answerNames("Harbour Lane Bakery", "Sam Ortiz");
     await terminal.waitFor("About the organisation");
 
     terminal.kill();

@@ -33,11 +33,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     const dir = tempDir();
     terminal = new Terminal();
     terminal.start(`${cli} interview > report.txt`, dir, { columns: 80, rows: 40 });
-    await terminal.waitFor("? Organisation name");
-    terminal.type("Harbour Lane Accountants");
-    terminal.keys("Enter");
-    await terminal.waitFor("? Auditor name");
-    terminal.keys("Enter");
+    await terminal.answerNames("Harbour Lane Accountants");
     for (let n = 1; n <= 4; n++) {
       await terminal.waitFor(header("About the organisation", n, 4));
       terminal.keys("Enter");
@@ -93,12 +89,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     const command = `${cli} interview --dimension presence --dimension teams --rubrics ${rubrics}`;
     terminal = new Terminal();
     terminal.start(command, dir, { columns: 80, rows: 40 });
-    await terminal.waitFor("? Organisation name");
-    terminal.type("Spoke & Chain");
-    terminal.keys("Enter");
-    await terminal.waitFor("? Auditor name");
-    terminal.type("Sam");
-    terminal.keys("Enter");
+    await terminal.answerNames("Spoke & Chain", "Sam");
 
     // The profile: a number picks a size, free text, a yes/no, and s skips.
     await terminal.waitFor(header("About the organisation", 1, 4));
@@ -270,11 +261,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
       dir,
       { columns: 80, rows: 40 },
     );
-    await terminal.waitFor("? Organisation name");
-    terminal.type("Spoke & Chain");
-    terminal.keys("Enter");
-    await terminal.waitFor("? Auditor name");
-    terminal.keys("Enter");
+    await terminal.answerNames("Spoke & Chain");
     for (let n = 1; n <= 4; n++) {
       await terminal.waitFor(header("About the organisation", n, 4));
       // A micro organisation; an empty sector; regulated and audience skipped.

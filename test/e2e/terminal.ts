@@ -79,6 +79,16 @@ export class Terminal {
     this.tmux("send-keys", "-t", "main", ...keys);
   }
 
+  /** Answers the interview's opening prompts; an empty auditor is skipped with Enter. */
+  async answerNames(organization: string, auditor = ""): Promise<void> {
+    await this.waitFor("? Organisation name");
+    this.type(organization);
+    this.keys("Enter");
+    await this.waitFor("? Auditor name");
+    if (auditor) this.type(auditor);
+    this.keys("Enter");
+  }
+
   async exitCode(timeoutMs = 20_000): Promise<number> {
     const screen = await this.waitFor(/__EXIT=\d+/, timeoutMs);
     return Number(/__EXIT=(\d+)/.exec(screen)?.[1]);
