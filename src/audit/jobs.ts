@@ -4,17 +4,19 @@ import { availableParallelism } from "node:os";
 export const PLANS_PER_BATCH = 16;
 
 /**
- * Below this many cores, `--jobs auto` stays in one thread. Measured with `npm run bench` on
- * 2 cores: 10,000 plans took longer on worker threads than in one (each worker loads its
- * own rubrics and code, and the main thread, which writes the output in order, competes
- * with them for the second core), and used more CPU and memory. With 4 cores the main
- * thread has a core of its own and at least two are left for workers, which is where
- * they can win; `--jobs N` asks for threads explicitly on any machine.
+ * From this many cores, `--jobs auto` audits on worker threads. Measured with `npm run bench`
+ * on 2 cores with rubrics 2.0 (39 questions, ~35 KB of JSON per report): 10,000 plans took
+ * 6.42 s on two threads against 8.20 s on one. (With the smaller 1.x rubrics one thread had
+ * won: the threads' start-up and the main thread's writing outweighed the work they shared.)
+ * The main thread only writes, in order, so it needs no core of its own.
  */
-export const AUTO_THREADS_FROM_CORES = 4;
+export const AUTO_THREADS_FROM_CORES = 2;
 
-/** Below this many plans, starting workers costs more than it saves. */
-const PARALLEL_FROM = 500;
+/**
+ * Below this many plans, starting workers costs as much as it saves: on 2 cores 1,000 plans
+ * took 1.03-1.14 s on one thread and 1.20-1.23 s on two; 10,000 took 6.93 s against 5.64 s.
+ */
+const PARALLEL_FROM = 2000;
 
 /**
  * Each worker holds its own copy of the code and rubrics (~30 MB); beyond a few, the main
@@ -43,7 +45,7 @@ export function workerCount(
   const batches = Math.ceil(plans.length / PLANS_PER_BATCH);
   if (jobs === "auto") {
     if (cores < AUTO_THREADS_FROM_CORES || plans.length < PARALLEL_FROM) return { threads: 1 };
-    return { threads: Math.max(1, Math.min(cores - 1, MAX_AUTO_JOBS, batches)) };
+    return { threads: Math.max(1, Math.min(cores, MAX_AUTO_JOBS, batches)) };
   }
   const capped = Math.min(jobs, cores);
   const note =

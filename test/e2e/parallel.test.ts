@@ -152,12 +152,13 @@ describe("auditing many plans on worker threads", () => {
   });
 
   it("--jobs auto uses threads only with the cores where the bench shows they win", () => {
-    const many = Array.from({ length: 1000 }, (_, i) => `p${i}.yaml`);
+    const many = Array.from({ length: 5000 }, (_, i) => `p${i}.yaml`);
     const streamed = { streamed: true, baseline: false };
-    expect(workerCount("auto", many, streamed, 2).threads).toBe(1);
-    expect(workerCount("auto", many, streamed, 3).threads).toBe(1);
-    expect(workerCount("auto", many, streamed, 4).threads).toBe(3);
+    expect(workerCount("auto", many, streamed, 1).threads).toBe(1);
+    expect(workerCount("auto", many, streamed, 2).threads).toBe(2);
+    expect(workerCount("auto", many, streamed, 3).threads).toBe(3);
     expect(workerCount("auto", many, streamed, 16).threads).toBe(4);
+    expect(workerCount("auto", many.slice(0, 1999), streamed, 16).threads).toBe(1);
   });
 
   it("caps --jobs at the number of cores and says so", async () => {
