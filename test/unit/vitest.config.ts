@@ -15,8 +15,10 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ["test/unit/**/*.test.ts"],
-    testNamePattern: /^(?!plan errors at scale)/,
+    // One module graph for all test files: re-importing zod, yaml and the core for each file
+    // was 40% of a run (57.7 s against 33.6 s for the unit tests); no test depends on it.
+    isolate: false,
     testTimeout: 180_000,
-    env: { FAST_YAML_DOCS: "10000", FAST_YAML_RUNS: "100" },
+    env: { SOCIAL_AUDIT_MUTATION_RUN: "1", FAST_YAML_DOCS: "10000", FAST_YAML_RUNS: "100" },
   },
 });
