@@ -22,6 +22,9 @@ vi.mock("node:fs", async (importOriginal) => {
 
 describe("unreadable files", () => {
   it("say permission denied, as a UserError", async () => {
+    // Fresh modules, so read-text sees the mocked fs even where test files share modules
+    // (the mutation run does, for speed).
+    vi.resetModules();
     const { readTextFile } = await import("../../src/io/read-text.js");
     await expect(readTextFile("/tmp/locked.yaml", "locked.yaml")).rejects.toThrow(
       new UserError("locked.yaml: permission denied"),
