@@ -15,16 +15,19 @@ beforeEach(async () => {
 });
 
 const recommendation = { title: "Do it", detail: "Because.", effort: "low" };
+/** A yes/no question as a rubric writes it. */
+const raw = (extra: Record<string, unknown>) => ({
+  id: "q",
+  prompt: "Q?",
+  help: "Why it matters.",
+  weight: 1,
+  recommendation,
+  kind: "boolean",
+  ...extra,
+});
+
 function yesNo(extra: Record<string, unknown> = {}): ScoredQuestion {
-  const q = kinds.QuestionSchema.parse({
-    id: "q",
-    prompt: "Q?",
-    help: "Why it matters.",
-    weight: 1,
-    recommendation,
-    kind: "boolean",
-    ...extra,
-  });
+  const q = kinds.QuestionSchema.parse(raw(extra));
   if (q.kind !== "boolean") throw new Error("expected a boolean question");
   return q;
 }
@@ -80,15 +83,7 @@ describe("boolean: advice for the answer given", () => {
   });
 
   it("refuses advice keyed other than true and false", () => {
-    const result = kinds.QuestionSchema.safeParse({
-      id: "q",
-      prompt: "Q?",
-      help: "Why it matters.",
-      weight: 1,
-      recommendation,
-      kind: "boolean",
-      advice: { yes: "Keep it up." },
-    });
+    const result = kinds.QuestionSchema.safeParse(raw({ advice: { yes: "Keep it up." } }));
     expect(result.success).toBe(false);
   });
 });
