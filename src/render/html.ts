@@ -1,5 +1,5 @@
 import type { DimensionResult, Report } from "../core/report-schema.js";
-import { summarize } from "../core/summary.js";
+import { summarizeAudit } from "../core/envelope.js";
 import {
   capNote,
   dimensionTitle,
@@ -230,7 +230,7 @@ export const htmlRenderer: Renderer = {
   report: (report, options) =>
     page(`Social readiness: ${report.organization}`, section(report, options)),
   batch: (reports, options) => {
-    const summary = summarize(reports);
+    const summary = summarizeAudit(reports);
     const overview = `<h1>Social readiness audits</h1><p>${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average ${formatScore(summary.averageOverall)}.</p><table><thead><tr><th>Organization</th><th>Overall</th><th>Level</th></tr></thead><tbody>${reports.map((r) => `<tr><td>${e(r.organization)}</td><td>${formatScore(r.overall.score)}</td><td>${e(r.overall.level.label)}</td></tr>`).join("")}</tbody></table>`;
     return page(
       "Social readiness audits",

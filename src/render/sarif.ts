@@ -113,21 +113,20 @@ function budget(
     invalid,
   );
   const results = (k: number) => reports.reduce((n, r) => n + listedCount(r, k), gates);
-  let share = top;
-  if (results(top) > GITHUB_RESULTS_PER_RUN) {
-    share = 0;
-    while (share < top && results(share + 1) <= GITHUB_RESULTS_PER_RUN) share++;
-  }
+  const share = largestShare(top, (k) => results(k) <= GITHUB_RESULTS_PER_RUN);
   const room = GITHUB_RESULTS_PER_RUN - results(share);
   const claims = reports.map((r) => r.unsupported?.length ?? 0);
   const most = claims.reduce((a, b) => Math.max(a, b), 0);
   const notes = (k: number) => claims.reduce((n, c) => n + Math.min(c, k), 0);
-  let noteShare = most;
-  if (notes(most) > room) {
-    noteShare = 0;
-    while (notes(noteShare + 1) <= room) noteShare++;
-  }
-  return { top: share, notes: noteShare };
+  return { top: share, notes: largestShare(most, (k) => notes(k) <= room) };
+}
+
+/** `wanted` when it fits, else the largest share below it that does (0 at least). */
+function largestShare(wanted: number, fits: (share: number) => boolean): number {
+  if (fits(wanted)) return wanted;
+  let share = 0;
+  while (share < wanted && fits(share + 1)) share++;
+  return share;
 }
 
 function log(
