@@ -303,3 +303,37 @@ describe("social-audit", () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+// process.stdin opens a handle when first read (and puts a terminal in a raw-capable mode), so
+// an audit that reads no `-` must never touch it. A preload records whether anything did.
+describe("an audit of plan files leaves stdin alone", () => {
+  const watchStdin = () => {
+    const hook = join(tempDir(), "watch-stdin.cjs");
+    writeFileSync(
+      hook,
+      `const get = Object.getOwnPropertyDescriptor(process, "stdin").get;
+let touched = false;
+Object.defineProperty(process, "stdin", { configurable: true, get() { touched = true; return get.call(process); } });
+process.on("exit", () => process.stderr.write("stdin touched: " + touched + "\\n"));
+`,
+    );
+    return { NODE_OPTIONS: `--require ${hook}` };
+  };
+
+  it.each([["json"], ["table"]])("in %s", async (format) => {
+    const result = await runCli(["audit", example("bakery.yaml"), "--format", format], {
+      env: watchStdin(),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("stdin touched: false");
+  });
+
+  it("but `-` reads it", async () => {
+    const result = await runCli(["audit", "-", "--format", "json"], {
+      stdin: readFileSync(example("bakery.yaml"), "utf8"),
+      env: watchStdin(),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("stdin touched: true");
+  });
+});

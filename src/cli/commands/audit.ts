@@ -57,7 +57,10 @@ export async function runAudit(
     const { report, warnings: found } = await auditMerged({
       sources: plans,
       cwd: io.cwd,
-      stdin: io.stdin,
+      // A getter, so a run without `-` never opens stdin (see processIO).
+      get stdin() {
+        return io.stdin;
+      },
       rubrics,
       settings: auditSettings(options),
     });
@@ -105,7 +108,10 @@ export async function runAudit(
     const batches = auditPlans({
       sources: plans,
       cwd: io.cwd,
-      stdin: io.stdin,
+      // A getter, so a run without `-` never opens stdin (see processIO).
+      get stdin() {
+        return io.stdin;
+      },
       rubrics,
       rubricSources,
       settings: auditSettings(options),
