@@ -3,7 +3,8 @@
  * load rubrics -> validate a plan -> build a report -> render it.
  */
 export { buildReport, type ReportInput } from "./core/report.js";
-export { validatePlan, PlanFileSchema, type Plan, type PlanResult } from "./core/plan.js";
+export { validatePlan } from "./core/plan.js";
+export { PlanFileSchema, type Plan, type PlanResult } from "./core/plan-file.js";
 export { ReportSchema, REPORT_SCHEMA_VERSION, type Report } from "./core/report-schema.js";
 export {
   DimensionRubricSchema,

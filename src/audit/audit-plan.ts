@@ -4,7 +4,7 @@ import type { Report } from "../core/report-schema.js";
 import type { RubricSet } from "../core/rubric.js";
 import type { ThresholdOptions } from "../core/thresholds.js";
 import { UserError, type Diagnostic } from "../errors.js";
-import type { Plan } from "../core/plan.js";
+import type { Plan } from "../core/plan-file.js";
 import { parsePlan } from "../io/load-plan.js";
 import type { PlanText } from "./plan-text.js";
 

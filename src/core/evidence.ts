@@ -12,7 +12,7 @@ import {
   type Question,
 } from "./kinds/index.js";
 import { bandFor, bandText, forSize } from "./kinds/number.js";
-import type { AnswerMeta, Plan } from "./plan.js";
+import type { AnswerMeta, Plan } from "./plan-file.js";
 import type { RubricSet } from "./rubric.js";
 import { NOT_APPLICABLE, type Profile } from "./schema-parts.js";
 

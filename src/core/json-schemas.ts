@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { answerSchemaFor, isScored } from "./kinds/index.js";
-import { AnswerObjectSchema, PlanFileSchema } from "./plan.js";
+import { AnswerObjectSchema, PlanFileSchema } from "./plan-file.js";
 import { PortfolioSchema } from "./portfolio.js";
 import { ComparisonJsonSchema } from "./compare-json.js";
 import { AuditEnvelopeSchema, AuditLineSchema } from "./envelope-schema.js";

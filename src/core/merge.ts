@@ -15,7 +15,7 @@
  * Unscored (text) answers are taken from the first respondent who gave one.
  */
 import { describeAnswer, isScored, type Answer, type Question } from "./kinds/index.js";
-import type { AnswerMeta, Plan, Respondent } from "./plan.js";
+import type { AnswerMeta, Plan, Respondent } from "./plan-file.js";
 import type { Disagreement, Report } from "./report-schema.js";
 import type { RubricSet } from "./rubric.js";
 import { NOT_APPLICABLE } from "./schema-parts.js";

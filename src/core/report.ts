@@ -1,5 +1,5 @@
 import { evidenceOf, requireEvidence, staleAnswers, unsupportedClaims } from "./evidence.js";
-import type { Plan } from "./plan.js";
+import type { Plan } from "./plan-file.js";
 import { candidates, pathToNextLevel, prioritize } from "./recommend.js";
 import { REPORT_SCHEMA_VERSION } from "./report-version.js";
 import type {

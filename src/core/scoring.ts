@@ -8,7 +8,8 @@ import {
   type Question,
   type ScoredQuestion,
 } from "./kinds/index.js";
-import { isNotApplicable, type Plan } from "./plan.js";
+import { isNotApplicable } from "./plan.js";
+import { type Plan } from "./plan-file.js";
 import type { DimensionRubric, RubricSet } from "./rubric.js";
 import type { Profile } from "./schema-parts.js";
 

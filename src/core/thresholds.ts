@@ -1,4 +1,4 @@
-import type { PlanThresholds } from "./plan.js";
+import type { PlanThresholds } from "./plan-file.js";
 import type { ThresholdCheck } from "./report-schema.js";
 
 export interface ThresholdOptions {

@@ -9,7 +9,8 @@ import {
   type YAMLMap,
 } from "yaml";
 import type { Answer } from "../core/kinds/index.js";
-import { validatePlan, type AnswerMeta, type Respondent } from "../core/plan.js";
+import { validatePlan } from "../core/plan.js";
+import { type AnswerMeta, type Respondent } from "../core/plan-file.js";
 import type { RubricSet } from "../core/rubric.js";
 import { UserError } from "../errors.js";
 import { parseYaml, problemsToDiagnostics } from "../io/yaml-document.js";

@@ -1,5 +1,5 @@
 import type { Answer, Question } from "../core/kinds/index.js";
-import { PROFILE_AUDIENCES, PROFILE_SIZES, type Profile } from "../core/plan.js";
+import { PROFILE_AUDIENCES, PROFILE_SIZES, type Profile } from "../core/plan-file.js";
 import type { Section } from "./section.js";
 
 /**

@@ -1,7 +1,7 @@
 import { appliesTo } from "../core/applicability.js";
 import { needsEvidence } from "../core/evidence.js";
 import { isScored, type Answer, type Question } from "../core/kinds/index.js";
-import type { AnswerMeta, Profile, Respondent } from "../core/plan.js";
+import type { AnswerMeta, Profile, Respondent } from "../core/plan-file.js";
 import type { RubricSet } from "../core/rubric.js";
 import { notApplicableReason } from "./optional-fields.js";
 import type { Section } from "./section.js";

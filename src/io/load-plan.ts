@@ -1,5 +1,6 @@
 import { UserError, type Diagnostic } from "../errors.js";
-import { validatePlan, type Plan, type PlanOptions } from "../core/plan.js";
+import { validatePlan } from "../core/plan.js";
+import { type Plan, type PlanOptions } from "../core/plan-file.js";
 import type { RubricSet } from "../core/rubric.js";
 import type { Path } from "../core/schema-parts.js";
 import { parseYamlFast } from "./yaml-fast.js";

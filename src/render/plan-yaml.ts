@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import type { Plan } from "../core/plan.js";
+import type { Plan } from "../core/plan-file.js";
 import type { RubricSet } from "../core/rubric.js";
 
 /**

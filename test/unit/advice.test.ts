@@ -6,7 +6,8 @@ import {
   type Answer,
   type ScoredQuestion,
 } from "../../src/core/kinds/index.js";
-import { validatePlan, type Plan } from "../../src/core/plan.js";
+import { validatePlan } from "../../src/core/plan.js";
+import { type Plan } from "../../src/core/plan-file.js";
 import { buildReport } from "../../src/core/report.js";
 import { compareReports } from "../../src/core/compare.js";
 import {

@@ -9,7 +9,8 @@ import {
 } from "../../src/core/evidence.js";
 import type { Answer, Question } from "../../src/core/kinds/index.js";
 import { mergePlans, otherOrganizations, type RespondentPlan } from "../../src/core/merge.js";
-import { validatePlan, type Plan } from "../../src/core/plan.js";
+import { validatePlan } from "../../src/core/plan.js";
+import { type Plan } from "../../src/core/plan-file.js";
 import { buildReport } from "../../src/core/report.js";
 import type { RubricSet } from "../../src/core/rubric.js";
 import { parsePlan } from "../../src/io/load-plan.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/core/kinds/index.js";
-import type { Plan } from "../../src/core/plan.js";
+import type { Plan } from "../../src/core/plan-file.js";
 import { buildReport } from "../../src/core/report.js";
 import { ReportSchema } from "../../src/core/report-schema.js";
 import {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import * as z from "zod";
 import type { Answer } from "../../core/kinds/index.js";
-import type { Plan } from "../../core/plan.js";
+import type { Plan } from "../../core/plan-file.js";
 import { buildReport } from "../../core/report.js";
 import type { RubricSet } from "../../core/rubric.js";
 import { didYouMean } from "../../core/suggest.js";
