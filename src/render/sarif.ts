@@ -1,12 +1,7 @@
 import { createHash } from "node:crypto";
 import { toJson } from "./json-text.js";
 import type { PlanError } from "../core/envelope.js";
-import type {
-  RecommendationResult,
-  Report,
-  ThresholdCheck,
-  Unsupported,
-} from "../core/report-schema.js";
+import type { Report } from "../core/report-schema.js";
 import {
   dimensionTitle,
   fixFirst,
@@ -19,6 +14,15 @@ import {
 } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
 import type { RenderOptions, Renderer } from "./types.js";
+import {
+  INVALID_PLAN_RULE,
+  evidenceRule,
+  recommendationRule,
+  thresholdRule,
+  thresholdRuleId,
+  type Level,
+  type SarifRule,
+} from "./sarif-rules.js";
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: each failed gate and each recommendation is a result
@@ -38,21 +42,9 @@ export const GITHUB_RESULTS_PER_RUN = 5000;
 /** `<stdin>` is not a file in the repository; it is reported as one so every result has a location. */
 const STDIN_URI = "%3Cstdin%3E";
 
-type Level = "error" | "warning" | "note";
-
 interface Region {
   startLine: number;
   startColumn: number;
-}
-
-interface SarifRule {
-  id: string;
-  name: string;
-  shortDescription: { text: string };
-  fullDescription: { text: string };
-  help: { text: string };
-  defaultConfiguration: { level: Level };
-  properties: Record<string, unknown>;
 }
 
 interface SarifResult {
@@ -287,71 +279,6 @@ function log(
     ],
   };
   return `${toJson(sarif, 2)}\n`;
-}
-
-const INVALID_PLAN_RULE: SarifRule = {
-  id: "invalid-plan",
-  name: "invalid-plan",
-  shortDescription: { text: "Plan could not be read or audited" },
-  fullDescription: {
-    text: "The plan file is not valid YAML, does not match the plan schema, or could not be read.",
-  },
-  help: {
-    text: "Fix the problem at the line shown, then audit again; `social-audit schema plan` prints the plan's schema.",
-  },
-  defaultConfiguration: { level: "error" },
-  properties: { tags: ["social-readiness", "invalid-plan"] },
-};
-
-const thresholdRuleId = (check: ThresholdCheck) =>
-  `threshold/${check.scope === "overall" ? "overall" : (check.dimension ?? "dimension")}`;
-
-const thresholdRule = (id: string): SarifRule => ({
-  id,
-  name: "threshold",
-  shortDescription: { text: "Score below a required threshold" },
-  fullDescription: {
-    text: "The audit's overall or dimension score is below the threshold set for it.",
-  },
-  help: {
-    text: "Act on the highest-ranked recommendations for this dimension, then audit again.",
-  },
-  defaultConfiguration: { level: "error" },
-  properties: { tags: ["social-readiness", "threshold"] },
-});
-
-function evidenceRule(report: Report, u: Unsupported): SarifRule {
-  const prompt = promptOf(report, u.dimension, u.question);
-  return {
-    id: `evidence/${u.dimension}/${u.question}`,
-    name: "unsupported-claim",
-    shortDescription: { text: "A claim the rubric wants backed up, given without evidence" },
-    fullDescription: { text: stripControl(prompt) },
-    help: {
-      text: "The rubric marks this answer as a claim to back up (a document, a link, a measurement). Write the answer as { answer: ..., evidence: ..., asOf: YYYY-MM-DD, by: NAME }; --require-evidence scores it as the best answer that needs none until then.",
-    },
-    defaultConfiguration: { level: "note" },
-    properties: { dimension: u.dimension, tags: ["social-readiness", "evidence", u.dimension] },
-  };
-}
-
-function recommendationRule(report: Report, r: RecommendationResult, id: string): SarifRule {
-  const prompt =
-    report.dimensions.find((d) => d.id === r.dimension)?.questions.find((q) => q.id === r.question)
-      ?.prompt ?? r.title;
-  return {
-    id,
-    name: r.question,
-    shortDescription: { text: stripControl(r.title) },
-    fullDescription: { text: stripControl(prompt) },
-    help: { text: stripControl(r.detail) },
-    defaultConfiguration: { level: "warning" },
-    properties: {
-      dimension: r.dimension,
-      effort: r.effort,
-      tags: ["social-readiness", r.dimension],
-    },
-  };
 }
 
 export const sarifRenderer: Renderer = {
