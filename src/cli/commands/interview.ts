@@ -91,7 +91,10 @@ export async function runInterviewCommand(
       `Continue it with: ${["social-audit interview", ...resumeWords(options, out), "--resume"].join(" ")}   (or start over with --force)`,
     );
   }
-  const { PlanDocument, readDraft } = await import("../../interview/plan-document.js");
+  const [{ PlanDocument }, { readDraft }] = await Promise.all([
+    import("../../interview/plan-document.js"),
+    import("../../interview/read-draft.js"),
+  ]);
   let resume: Draft | undefined;
   let text: string | undefined;
   if (resuming && exists) {
