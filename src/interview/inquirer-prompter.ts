@@ -14,7 +14,7 @@ import {
   type MenuValue,
   type PromptFrame,
 } from "./prompts.js";
-import type { AskContext, Entry, Prompter, QuestionStep, Reply } from "./session.js";
+import type { AskContext, Entry, Prompter, QuestionStep, Reply } from "./types.js";
 import { flow, wrapHanging as wrap } from "../text/lines.js";
 
 /** The only module that runs inquirer: every prompt of the interview is built here. */

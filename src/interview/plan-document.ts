@@ -12,7 +12,7 @@ import type { Answer } from "../core/kinds/index.js";
 import { type AnswerMeta, type Respondent } from "../core/plan-file.js";
 import type { RubricSet } from "../core/rubric.js";
 import { PROFILE_KEYS } from "./profile.js";
-import type { Draft, Entry } from "./session.js";
+import type { Draft, Entry } from "./types.js";
 
 /**
  * The plan file as a YAML document, edited in place: answers are set where they belong and

@@ -5,7 +5,7 @@ import { UserError } from "../errors.js";
 import { parseYaml, problemsToDiagnostics } from "../io/yaml-document.js";
 import { notApplicableReason } from "./optional-fields.js";
 import { NOT_APPLICABLE, definedOnly, isSkipMarker } from "./plan-document.js";
-import type { Draft, Entry } from "./session.js";
+import type { Draft, Entry } from "./types.js";
 
 /**
  * Reads a plan file to continue an interview: answers, `n/a` and skip marks become entries.

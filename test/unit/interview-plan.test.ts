@@ -7,7 +7,7 @@ import { UserError } from "../../src/errors.js";
 import { parsePlan } from "../../src/io/load-plan.js";
 import { PlanDocument } from "../../src/interview/plan-document.js";
 import { readDraft } from "../../src/interview/read-draft.js";
-import type { Draft, Entry } from "../../src/interview/session.js";
+import type { Draft, Entry } from "../../src/interview/types.js";
 import { summaryLines } from "../../src/interview/summary.js";
 import { planTemplate } from "../../src/render/plan-template.js";
 import { builtinRubrics } from "../helpers.js";

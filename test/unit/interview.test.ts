@@ -10,12 +10,8 @@ import {
   EVIDENCE_PROMPT,
   dimensionSteps,
   runInterview,
-  type Draft,
-  type Entry,
-  type Prompter,
-  type QuestionStep,
-  type Reply,
 } from "../../src/interview/session.js";
+import type { Draft, Entry, Prompter, QuestionStep, Reply } from "../../src/interview/types.js";
 import { flow, wrapHanging as wrap } from "../../src/text/lines.js";
 import { builtinRubrics, fixture } from "../helpers.js";
 

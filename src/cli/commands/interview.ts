@@ -17,7 +17,7 @@ import type { CliIO } from "../io.js";
 import { withInvocation } from "../invocation.js";
 import { parseOptions } from "../options.js";
 import { printWarnings } from "../print-error.js";
-import type { Draft } from "../../interview/session.js";
+import type { Draft } from "../../interview/types.js";
 import { shellWord } from "../../interview/summary.js";
 import { canInterview, terminalWidth } from "../terminal.js";
 
