@@ -49,6 +49,8 @@ function capOf(
 ): { level: Level; because: string[] } | undefined {
   let cap: { level: Level; index: number; because: string[] } | undefined;
   for (const { question, answer, status } of dimension.answers) {
+    // Only an answer given can be critical; the checks narrow the types for criticalFor.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: no kind marks a missing or text answer critical
     if (!isScored(question) || status !== "answered" || answer === undefined) continue;
     const critical = criticalFor(question, answer);
     if (!critical) continue;
@@ -58,6 +60,7 @@ function capOf(
       levels.findIndex((l) => l.id === critical.cap),
     );
     const level = levels[index];
+    // Stryker disable next-line ConditionalExpression: levels.yaml has at least two levels, so index 0 exists
     if (!level) continue;
     if (!cap || index < cap.index) cap = { level, index, because: [question.id] };
     else if (index === cap.index) cap.because.push(question.id);
@@ -72,6 +75,7 @@ function withEvidence(plan: Plan, dimension: string, question: string) {
 
 /** The lower of two levels, by their order in levels.yaml. */
 function lower(levels: readonly Level[], a: Level, b: Level): Level {
+  // Stryker disable next-line EqualityOperator: on a tie a and b are the same level
   return levels.indexOf(b) < levels.indexOf(a) ? b : a;
 }
 
@@ -140,9 +144,12 @@ export function buildReport(input: ReportInput): Report {
       cap: cap ? capRef(cap) : null,
       rubric: {
         version: dimension.rubric.version,
+        // Every scored dimension comes from the rubric set, so `loaded` is always found.
+        // Stryker disable OptionalChaining,LogicalOperator,StringLiteral,BooleanLiteral: the fallbacks are for the type
         source: loaded?.origin.file ?? "",
         builtin: loaded?.origin.builtin ?? false,
         hash: loaded?.origin.hash ?? "",
+        // Stryker restore all
       },
       questions,
       nextLevel: path && {

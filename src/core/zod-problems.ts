@@ -39,8 +39,11 @@ function choicesOf(
   if (issue.code === "invalid_union" && "discriminator" in issue && "options" in issue) {
     const { discriminator, options } = issue as { discriminator: unknown; options: unknown };
     const input = issue.input;
+    // zod always sets both, and reaches a tag only in an object; the checks are for the types.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: always a string and an array
     if (typeof discriminator !== "string" || !Array.isArray(options)) return undefined;
     const given =
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a tag is only read from an object
       input !== null && typeof input === "object"
         ? (input as Record<string, unknown>)[discriminator]
         : undefined;

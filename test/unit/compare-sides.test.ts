@@ -343,4 +343,14 @@ describe("baselineChecks", () => {
     expect(checks.map((c) => c.dimension ?? "overall")).toStrictEqual(["overall", "planning"]);
     expect(checks[1]?.passed).toBe(true);
   });
+
+  it("holds no dimension to a baseline when either run left it out (--dimension)", () => {
+    const left = { ...dimension("planning", 40, []), assessed: false };
+    const assessed = dimension("planning", 30, []);
+    const both = (base: DimensionResult, now: DimensionResult) =>
+      baselineChecks(report(10, [base]), report(10, [now])).map((c) => c.dimension ?? "overall");
+    expect(both(assessed, assessed)).toStrictEqual(["overall", "planning"]);
+    expect(both(left, assessed)).toStrictEqual(["overall"]);
+    expect(both(assessed, { ...assessed, assessed: false })).toStrictEqual(["overall"]);
+  });
 });
