@@ -37,6 +37,7 @@ export const DimensionRubricSchema = z.lazy(() =>
       // An old id must lead to exactly one question, and never shadow a current one.
       const aliases = new Map<string, string>();
       rubric.questions.forEach((q, i) => {
+        // Stryker disable next-line ConditionalExpression: a text question has no aliases (its schema is strict), so going on finds nothing either; the check narrows the type
         if (!isScored(q)) return;
         q.aliases?.forEach((alias, j) => {
           const clash = seen.has(alias) ? `question "${alias}"` : aliases.get(alias);
@@ -257,9 +258,9 @@ export function lintRubric(rubric: DimensionRubric): Problem[] {
           });
       });
     if (q.kind === "number") {
-      const best = Math.max(...q.bands.map((b) => b.score));
+      // A band scores at most 1, so one scoring 1 is the best there is.
       q.bands.forEach((b, j) => {
-        if (b.score >= best && b.advice && b.score >= 1)
+        if (b.advice && b.score >= 1)
           problems.push({
             path: ["questions", i, "bands", j, "advice"],
             message: "this band already has full marks, so its advice is never shown",
@@ -277,16 +278,15 @@ export function lintRubric(rubric: DimensionRubric): Problem[] {
     // Choices are rungs of one ladder, so their order should read from existing to living;
     // multi options are independent practices and may come in any order.
     if (q.kind === "choice") {
-      for (let j = 1; j < q.choices.length; j++) {
+      q.choices.forEach((current, j) => {
         const prev = q.choices[j - 1];
-        const current = q.choices[j];
-        if (prev && current && current.score < prev.score) {
+        if (prev && current.score < prev.score) {
           problems.push({
             path: ["questions", i, "choices", j, "score"],
             message: `choices should be ordered from existing to living (lowest to highest score): "${current.value}" scores ${current.score}, below "${prev.value}" (${prev.score})`,
           });
         }
-      }
+      });
       if (!q.choices.some((o) => o.score === 1)) {
         problems.push({
           path: ["questions", i, "choices"],
@@ -296,10 +296,12 @@ export function lintRubric(rubric: DimensionRubric): Problem[] {
     }
     if (q.kind === "multi") {
       const total = q.options.reduce((sum, o) => sum + o.score, 0);
-      if (q.cap !== undefined && q.cap > total) {
+      // Without a cap, the options' total is the cap.
+      const cap = q.cap ?? total;
+      if (cap > total) {
         problems.push({
           path: ["questions", i, "cap"],
-          message: `cap ${q.cap} is more than all options together (${total}), so this question can never reach living`,
+          message: `cap ${cap} is more than all options together (${total}), so this question can never reach living`,
         });
       }
     }
