@@ -151,7 +151,7 @@ export function buildPortfolio(
   for (const list of byOrganization.values()) {
     const ordered = byDate(list);
     const latest = ordered[ordered.length - 1] as PortfolioAudit;
-    const previous = ordered.length > 1 ? (ordered[ordered.length - 2] as PortfolioAudit) : null;
+    const previous = ordered.at(-2);
     for (const d of latest.dimensions) if (!dimensions.has(d.id)) dimensions.set(d.id, d.title);
     const seen = new Set<string>();
     for (const r of latest.recommendations) {
@@ -208,7 +208,7 @@ export function buildPortfolio(
           ? 0
           : roundScore(rows.reduce((sum, r) => sum + r.overall.score, 0) / organizations),
       fixFirst: rows.filter((r) => r.fixFirst > 0).length,
-      slipping: rows.filter((r) => r.change !== null && r.change < 0).length,
+      slipping: rows.filter((r) => (r.change ?? 0) < 0).length,
     },
     dimensions: [...dimensions].map(([id, title]) => ({ id, title })),
     rows,
