@@ -196,6 +196,9 @@ describe("mergePlans: the combined answer", () => {
 
   it("among answers of the median score, takes one backed by evidence, with its meta", () => {
     const merged = mergePlans(RUBRICS, [
+      respondent("Al", { d: { f: "s50a" } }, { meta: { e: { x: { evidence: "e.pdf" } } } }),
+      respondent("Bo", { d: { f: "s50a" } }, { meta: { d: { a: { evidence: "a.pdf" } } } }),
+      respondent("Di", { d: { f: "s100" } }),
       respondent("Ana", { d: { f: "s50a" } }, { meta: { d: { f: { asOf: "2026-01-01" } } } }),
       respondent("Ben", { d: { f: "s0" } }, { meta: { e: { x: { evidence: "other.pdf" } } } }),
       respondent(
@@ -273,7 +276,8 @@ describe("mergePlans: the combined plan", () => {
   it("has no date when no plan has one, and no meta when no answer taken has any", () => {
     const merged = mergePlans(RUBRICS, [
       respondent("Ana", { d: { a: "all" } }, { meta: { d: { a: { evidence: "a.pdf" } } } }),
-      respondent("Ben", { d: { a: "none" } }),
+      // Ben's meta is about a question he left unanswered.
+      respondent("Ben", { d: { a: "none" } }, { meta: { e: { x: { evidence: "x.pdf" } } } }),
     ]);
     expect(combined(merged, "d", "a")).toBe("none");
     expect(merged.plan.date).toBeUndefined();
