@@ -122,7 +122,9 @@ export interface PortfolioOptions {
 
 const byName = (a: PortfolioRow, b: PortfolioRow) =>
   a.organization.localeCompare(b.organization, "en") ||
-  (a.organization < b.organization ? -1 : a.organization > b.organization ? 1 : 0);
+  // Names English holds equal (an é composed or not) still differ: order those by code units.
+  // Stryker disable next-line EqualityOperator: rows have distinct organisations, so < and <= agree
+  (a.organization < b.organization ? -1 : 1);
 
 const SORTS: Record<PortfolioSort, (a: PortfolioRow, b: PortfolioRow) => number> = {
   score: (a, b) => a.overall.score - b.overall.score || byName(a, b),

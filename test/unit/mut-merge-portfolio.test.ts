@@ -268,6 +268,25 @@ describe("buildPortfolio: gaps", () => {
     expect(buildPortfolio(audits, { sort: "name", gaps: 0 }).gaps).toEqual([]);
   });
 
+  it("ties on organisations and fix-first go by dimension then question, whatever the input order", () => {
+    const tied = (order: string[]) =>
+      buildPortfolio(
+        [
+          audit("A", null, 1, {
+            recommendations: order.map((key) => rec(key[0] ?? "", key.slice(1))),
+          }),
+        ],
+        { sort: "name", gaps: 10 },
+      ).gaps.map((g) => `${g.dimension}${g.question}`);
+    for (const order of [
+      ["au", "bv", "bw"],
+      ["bw", "bv", "au"],
+      ["bv", "au", "bw"],
+      ["au", "bw", "bv"],
+    ])
+      expect(tied(order)).toEqual(["au", "bv", "bw"]);
+  });
+
   it("a gap's title is the first organisation's wording", () => {
     const p = buildPortfolio(
       [
