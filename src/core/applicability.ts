@@ -9,10 +9,11 @@ const SIZE_WORDS: Record<Size, string> = {
   large: "large (250+ people)",
 };
 
+/** "a", "a or b", "a, b or c". */
 const list = (items: readonly string[]) =>
-  items.length <= 1
-    ? (items[0] ?? "")
-    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1] ?? ""}`;
+  items
+    .map((item, i) => (i === 0 ? item : i === items.length - 1 ? ` or ${item}` : `, ${item}`))
+    .join("");
 
 /**
  * Why a question does not apply to the organisation the profile describes, or undefined when

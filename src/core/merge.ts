@@ -14,12 +14,12 @@
  *   two or more respondents who all gave answers of the same score.
  * Unscored (text) answers are taken from the first respondent who gave one.
  */
-import { describeAnswer, isScored, type Answer, type Question } from "./kinds/index.js";
+import { isScored, type Answer } from "./kinds/index.js";
 import type { AnswerMeta, Plan, Respondent } from "./plan-file.js";
 import type { Disagreement, Report } from "./report-schema.js";
 import type { RubricSet } from "./rubric.js";
 import { NOT_APPLICABLE } from "./schema-parts.js";
-import { scoreDimension } from "./scoring.js";
+import { answerText, scoreDimension, type ScoredAnswer } from "./scoring.js";
 
 /** A respondent's plan, with the name to show when the plan gives no `respondent:`. */
 export interface RespondentPlan {
@@ -57,7 +57,10 @@ export function mergePlans(rubrics: RubricSet, inputs: readonly RespondentPlan[]
   const [first] = inputs;
   if (!first) throw new RangeError("mergePlans needs at least one plan");
   const profile = first.plan.profile;
-  const names = inputs.map((input) => nameOf(input.plan.respondent, input.fallbackName));
+  const people = inputs.map((input) => ({
+    input,
+    name: nameOf(input.plan.respondent, input.fallbackName),
+  }));
   const answers = new Map<string, Map<string, Answer>>();
   const meta = new Map<string, Map<string, AnswerMeta>>();
   const perQuestion = new Map<string, Map<string, RespondentAnswer[]>>();
@@ -66,64 +69,58 @@ export function mergePlans(rubrics: RubricSet, inputs: readonly RespondentPlan[]
 
   for (const { rubric } of rubrics.dimensions) {
     // Each respondent's answers scored as the first plan's organisation (its profile).
-    const scored = inputs.map(
-      (input) => scoreDimension(rubric, input.plan.answers.get(rubric.id), profile).answers,
-    );
+    const columns = people.map((person) => {
+      const given = person.input.plan.answers.get(rubric.id);
+      return { ...person, given, scored: scoreDimension(rubric, given, profile).answers };
+    });
     const combined = new Map<string, Answer>();
     const combinedMeta = new Map<string, AnswerMeta>();
     const said = new Map<string, RespondentAnswer[]>();
     let applicable = 0;
     let agreed = 0;
     rubric.questions.forEach((question, index) => {
-      const given = inputs.map((input, i) => ({
-        i,
-        raw: input.plan.answers.get(rubric.id)?.get(question.id),
-        scored: scored[i]?.[index],
+      const given = columns.map((column) => ({
+        ...column,
+        raw: column.given?.get(question.id),
+        // scoreDimension scores every question of the rubric, in rubric order.
+        scored: column.scored[index] as ScoredAnswer,
       }));
-      said.set(
-        question.id,
-        given.map(({ i, raw, scored: s }) => ({
-          name: names[i] ?? "",
-          answer: raw ?? null,
-          answerText: textOf(raw, s),
-          score: raw === undefined ? null : (s?.score ?? null),
-        })),
-      );
-      const take = (i: number) => {
-        const raw = given[i]?.raw;
-        if (raw === undefined) return;
-        combined.set(question.id, raw);
-        const m = inputs[i]?.plan.meta?.get(rubric.id)?.get(question.id);
+      const saidHere = given.map(({ name, raw, scored: s }) => ({
+        name,
+        answer: raw ?? null,
+        answerText: raw === NOT_APPLICABLE ? NOT_APPLICABLE : answerText(s),
+        score: raw === undefined ? null : s.score,
+      }));
+      said.set(question.id, saidHere);
+      const metaOf = (g: (typeof given)[number]) =>
+        g.input.plan.meta?.get(rubric.id)?.get(question.id);
+      const take = (g: (typeof given)[number] | undefined) => {
+        if (g?.raw === undefined) return;
+        combined.set(question.id, g.raw);
+        const m = metaOf(g);
         if (m) combinedMeta.set(question.id, m);
       };
       if (!isScored(question)) {
-        const firstGiven = given.find((g) => g.raw !== undefined);
-        if (firstGiven) take(firstGiven.i);
+        take(given.find((g) => g.raw !== undefined));
         return;
       }
-      const answered = given
-        .filter((g) => g.raw !== undefined && g.scored?.status === "answered")
-        .map((g) => ({ i: g.i, score: g.scored?.score ?? 0 }));
+      // An answer scored "answered" was given; "n/a" and out-of-profile answers were not scored.
+      const answered = given.filter((g) => g.scored.status === "answered");
       if (answered.length === 0) {
         // Only "n/a" answers (or none): not applicable if anyone said so, else unanswered.
-        const notApplicable = given.find((g) => g.raw === NOT_APPLICABLE);
-        if (notApplicable) take(notApplicable.i);
+        take(given.find((g) => g.raw === NOT_APPLICABLE));
         return;
       }
       applicable++;
-      const sorted = [...answered].sort((a, b) => a.score - b.score || a.i - b.i);
+      const scoreOf = (g: (typeof given)[number]) => g.scored.score ?? 0;
+      const scores = answered.map(scoreOf).sort((a, b) => a - b);
       // The lower middle: for an odd count the median, for an even one the more cautious.
-      const median = sorted[Math.floor((sorted.length - 1) / 2)];
-      if (median) {
-        // Among answers with the median score, one that comes with evidence, else the first.
-        const same = answered.filter((a) => a.score === median.score);
-        const backed = same.find(
-          (a) => inputs[a.i]?.plan.meta?.get(rubric.id)?.get(question.id)?.evidence !== undefined,
-        );
-        take((backed ?? same[0] ?? median).i);
-      }
-      const lowest = sorted[0]?.score ?? 0;
-      const highest = sorted[sorted.length - 1]?.score ?? 0;
+      const median = scores[Math.floor((scores.length - 1) / 2)];
+      // Among answers with the median score, one that comes with evidence, else the first.
+      const same = answered.filter((g) => scoreOf(g) === median);
+      take(same.find((g) => metaOf(g)?.evidence !== undefined) ?? same[0]);
+      const lowest = scores[0] ?? 0;
+      const highest = scores[scores.length - 1] ?? 0;
       if (answered.length >= 2 && highest === lowest) agreed++;
       if (highest - lowest >= DISAGREEMENT_SPREAD - 1e-9)
         disagreements.push({
@@ -131,7 +128,7 @@ export function mergePlans(rubrics: RubricSet, inputs: readonly RespondentPlan[]
           question: question.id,
           prompt: question.prompt,
           spread: Math.round((highest - lowest) * 100) / 100,
-          answers: (said.get(question.id) ?? [])
+          answers: saidHere
             .filter((a) => a.answer !== null)
             .map(({ name, answerText, score }) => ({ name, answerText, score })),
         });
@@ -142,17 +139,20 @@ export function mergePlans(rubrics: RubricSet, inputs: readonly RespondentPlan[]
     confidence[rubric.id] = applicable === 0 ? 0 : Math.round((agreed / applicable) * 100) / 100;
   }
 
-  const dates = inputs.flatMap((input) => (input.plan.date ? [input.plan.date] : []));
   const plan: Plan = {
     ...first.plan,
-    date: dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : undefined,
+    // ISO dates: the latest sorts last.
+    date: inputs
+      .flatMap((input) => (input.plan.date ? [input.plan.date] : []))
+      .sort()
+      .at(-1),
     answers,
     ...(meta.size > 0 ? { meta } : { meta: undefined }),
   };
   return {
     plan,
-    respondents: inputs.map((input, i) => ({
-      name: names[i] ?? "",
+    respondents: people.map(({ input, name }) => ({
+      name,
       role: input.plan.respondent?.role ?? null,
       source: input.source,
     })),
@@ -160,15 +160,6 @@ export function mergePlans(rubrics: RubricSet, inputs: readonly RespondentPlan[]
     disagreements,
     confidence,
   };
-}
-
-function textOf(
-  raw: Answer | undefined,
-  scored: { question: Question; answer: Answer | undefined } | undefined,
-): string | null {
-  if (raw === undefined) return null;
-  if (raw === NOT_APPLICABLE) return NOT_APPLICABLE;
-  return scored?.answer !== undefined ? describeAnswer(scored.question, scored.answer) : null;
 }
 
 function nameOf(respondent: Respondent | undefined, fallback: string): string {

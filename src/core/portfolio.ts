@@ -122,7 +122,9 @@ export interface PortfolioOptions {
 
 const byName = (a: PortfolioRow, b: PortfolioRow) =>
   a.organization.localeCompare(b.organization, "en") ||
-  (a.organization < b.organization ? -1 : a.organization > b.organization ? 1 : 0);
+  // Names English holds equal (an é composed or not) still differ: order those by code units.
+  // Stryker disable next-line EqualityOperator: rows have distinct organisations, so < and <= agree
+  (a.organization < b.organization ? -1 : 1);
 
 const SORTS: Record<PortfolioSort, (a: PortfolioRow, b: PortfolioRow) => number> = {
   score: (a, b) => a.overall.score - b.overall.score || byName(a, b),
@@ -151,7 +153,7 @@ export function buildPortfolio(
   for (const list of byOrganization.values()) {
     const ordered = byDate(list);
     const latest = ordered[ordered.length - 1] as PortfolioAudit;
-    const previous = ordered.length > 1 ? (ordered[ordered.length - 2] as PortfolioAudit) : null;
+    const previous = ordered.at(-2);
     for (const d of latest.dimensions) if (!dimensions.has(d.id)) dimensions.set(d.id, d.title);
     const seen = new Set<string>();
     for (const r of latest.recommendations) {
@@ -208,7 +210,7 @@ export function buildPortfolio(
           ? 0
           : roundScore(rows.reduce((sum, r) => sum + r.overall.score, 0) / organizations),
       fixFirst: rows.filter((r) => r.fixFirst > 0).length,
-      slipping: rows.filter((r) => r.change !== null && r.change < 0).length,
+      slipping: rows.filter((r) => (r.change ?? 0) < 0).length,
     },
     dimensions: [...dimensions].map(([id, title]) => ({ id, title })),
     rows,
