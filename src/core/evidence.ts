@@ -10,6 +10,7 @@ import {
   scoreAnswer,
   type Answer,
   type Question,
+  type ScoredQuestion,
 } from "./kinds/index.js";
 import { bandFor, bandText, forSize } from "./kinds/number.js";
 import type { AnswerMeta, Plan } from "./plan-file.js";
@@ -101,12 +102,17 @@ export function bestWithoutEvidence(
   }
 }
 
-/** Every answer that needs evidence and has none, in rubric order. */
-export function unsupportedClaims(
+interface Found {
+  dimension: string;
+  q: ScoredQuestion;
+  answer: Answer;
+}
+
+/** Each answer that needs evidence and has none, with its question, in rubric order. */
+function* claimsIn(
   rubrics: RubricSet,
   plan: Pick<Plan, "answers" | "meta" | "profile">,
-): UnsupportedClaim[] {
-  const found: UnsupportedClaim[] = [];
+): Generator<Found> {
   for (const { rubric } of rubrics.dimensions) {
     const answers = plan.answers.get(rubric.id);
     if (!answers) continue;
@@ -114,10 +120,24 @@ export function unsupportedClaims(
       const answer = answers.get(q.id);
       if (answer === undefined || !needsEvidence(q, answer, plan.profile)) continue;
       if (plan.meta?.get(rubric.id)?.get(q.id)?.evidence !== undefined) continue;
-      found.push({ dimension: rubric.id, question: q.id, claimed: describeAnswer(q, answer) });
+      // needsEvidence is false for an unscored question.
+      yield { dimension: rubric.id, q: q as ScoredQuestion, answer };
     }
   }
-  return found;
+}
+
+const claimOf = (found: Found): UnsupportedClaim => ({
+  dimension: found.dimension,
+  question: found.q.id,
+  claimed: describeAnswer(found.q, found.answer),
+});
+
+/** Every answer that needs evidence and has none, in rubric order. */
+export function unsupportedClaims(
+  rubrics: RubricSet,
+  plan: Pick<Plan, "answers" | "meta" | "profile">,
+): UnsupportedClaim[] {
+  return [...claimsIn(rubrics, plan)].map(claimOf);
 }
 
 /**
@@ -128,26 +148,22 @@ export function requireEvidence(
   rubrics: RubricSet,
   plan: Plan,
 ): { plan: Plan; unsupported: UnsupportedClaim[] } {
-  const unsupported = unsupportedClaims(rubrics, plan);
-  if (unsupported.length === 0) return { plan, unsupported };
+  const claims = [...claimsIn(rubrics, plan)];
+  if (claims.length === 0) return { plan, unsupported: [] };
   const answers = new Map<string, Map<string, Answer>>(
     [...plan.answers].map(([id, given]) => [id, new Map(given)]),
   );
-  const result = unsupported.map((claim) => {
-    const q = rubrics.dimensions
-      .find((d) => d.rubric.id === claim.dimension)
-      ?.rubric.questions.find((x) => x.id === claim.question);
-    const given = answers.get(claim.dimension);
-    const answer = given?.get(claim.question);
-    if (!q || !isScored(q) || !given || answer === undefined) return { ...claim, scoredAs: null };
+  const unsupported = claims.map((found) => {
+    const { dimension, q, answer } = found;
     const instead = bestWithoutEvidence(q, answer, plan.profile);
-    // Stryker disable next-line ConditionalExpression: a fallback is never better than the claim, this only guards odd rubrics
+    // A rubric may mark a lower answer as the claim: an unmarked better one would raise the score.
     if (!instead || scoreAnswer(q, instead.value) > scoreAnswer(q, answer))
-      return { ...claim, scoredAs: null };
-    given.set(claim.question, instead.value);
-    return { ...claim, scoredAs: instead };
+      return { ...claimOf(found), scoredAs: null };
+    // The claim was found among these answers, so its dimension is there.
+    (answers.get(dimension) as Map<string, Answer>).set(q.id, instead.value);
+    return { ...claimOf(found), scoredAs: instead };
   });
-  return { plan: { ...plan, answers }, unsupported: result };
+  return { plan: { ...plan, answers }, unsupported };
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
