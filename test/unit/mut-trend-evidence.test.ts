@@ -119,6 +119,7 @@ describe("needsEvidence: which answers are claims", () => {
     ["number", -1, false],
     // Only a number is a number claim.
     ["number", true, false],
+    ["number", "25", false],
     // For a large organisation the bands double: 20 hours is only "Some".
     ["number", 20, false, { size: "large" }],
     ["number", 40, true, { size: "large" }],
@@ -182,6 +183,13 @@ describe("unsupportedClaims and requireEvidence", () => {
       { dimension: "d", question: "odd", claimed: "Some" },
       { dimension: "d", question: "all-marked", claimed: "High" },
       { dimension: "d", question: "multi", claimed: "Written; Audited" },
+    ]);
+  });
+
+  it("reads evidence safely when the plan's meta covers other dimensions only", () => {
+    const p = plan({ d: { choice: "all" } }, { meta: { other: { x: { evidence: "e.pdf" } } } });
+    expect(unsupportedClaims(rubrics, p)).toEqual([
+      { dimension: "d", question: "choice", claimed: "All" },
     ]);
   });
 
