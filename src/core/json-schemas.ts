@@ -67,34 +67,36 @@ export function planSchemaFor(rubrics: RubricSet) {
 
 export function jsonSchema(name: SchemaName, rubrics: RubricSet): Record<string, unknown> {
   const options = { io: "input", unrepresentable: "any", target: "draft-2020-12" } as const;
+  // What this tool writes, described as written: every field present, no others allowed.
+  // Stryker disable next-line ObjectLiteral: {} is zod's defaults, output and draft 2020-12, and no output schema has anything unrepresentable (checked for all seven)
+  const asWritten = { ...options, io: "output" } as const;
   const titled = (schema: Record<string, unknown>, title: string) => ({ title, ...schema });
   switch (name) {
     case "plan":
       return titled(z.toJSONSchema(planSchemaFor(rubrics), options), "social-audit plan file");
     case "report":
       return titled(
-        // Stryker disable next-line ObjectLiteral,StringLiteral: "output" and draft 2020-12 are zod's defaults, and the report has nothing unrepresentable
-        z.toJSONSchema(AuditEnvelopeSchema, { ...options, io: "output" }),
+        z.toJSONSchema(AuditEnvelopeSchema, asWritten),
         "social-audit audit output (--format json)",
       );
     case "report-line":
       return titled(
-        z.toJSONSchema(AuditLineSchema, { ...options, io: "output" }),
+        z.toJSONSchema(AuditLineSchema, asWritten),
         "social-audit audit line (--format jsonl)",
       );
     case "compare":
       return titled(
-        z.toJSONSchema(ComparisonJsonSchema, { ...options, io: "output" }),
+        z.toJSONSchema(ComparisonJsonSchema, asWritten),
         "social-audit comparison (compare --format json)",
       );
     case "rubrics-list":
       return titled(
-        z.toJSONSchema(RubricListSchema, { ...options, io: "output" }),
+        z.toJSONSchema(RubricListSchema, asWritten),
         "social-audit rubrics list --json",
       );
     case "rubrics-show":
       return titled(
-        z.toJSONSchema(RubricShowSchema, { ...options, io: "output" }),
+        z.toJSONSchema(RubricShowSchema, asWritten),
         "social-audit rubrics show --json",
       );
     case "rubric":
@@ -105,14 +107,8 @@ export function jsonSchema(name: SchemaName, rubrics: RubricSet): Record<string,
     case "levels":
       return titled(z.toJSONSchema(LevelsFileSchema, options), "social-audit maturity levels");
     case "trend":
-      return titled(
-        z.toJSONSchema(TrendSchema, { ...options, io: "output" }),
-        "social-audit trend",
-      );
+      return titled(z.toJSONSchema(TrendSchema, asWritten), "social-audit trend");
     case "portfolio":
-      return titled(
-        z.toJSONSchema(PortfolioSchema, { ...options, io: "output" }),
-        "social-audit portfolio",
-      );
+      return titled(z.toJSONSchema(PortfolioSchema, asWritten), "social-audit portfolio");
   }
 }

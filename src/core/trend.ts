@@ -88,9 +88,12 @@ export function byDate<T extends { date: string | null }>(audits: readonly T[]):
   return audits
     .map((audit, index) => ({ audit, index }))
     .sort((a, b) => {
+      // Stryker disable next-line ConditionalExpression,ArithmeticOperator: equal dates then compare as positive either way round, and V8's stable sort keeps the given order for that too (checked on random arrays), so only the index states the rule
       if (a.audit.date === b.audit.date) return a.index - b.index;
+      // Stryker disable next-line ConditionalExpression: without it, null < "YYYY-MM-DD" is false and the last line returns 1 all the same
       if (a.audit.date === null) return 1;
       if (b.audit.date === null) return -1;
+      // Stryker disable next-line EqualityOperator: equal dates returned above, so < and <= agree here
       return a.audit.date < b.audit.date ? -1 : 1;
     })
     .map(({ audit }) => audit);
@@ -117,44 +120,43 @@ export function buildTrend(reports: readonly Report[]): Trend {
     );
 
   // Every dimension any audit scored, in the order the latest audit lists them, then the rest.
+  // Newest audit first, so the latest's dimensions come first and in its order; a Set keeps
+  // each id where it first appears.
   const dimensionIds = [
     ...new Set([...audits].reverse().flatMap((a) => a.dimensions.map((d) => d.id))),
   ];
-  const latestOrder = new Map(last.dimensions.map((d, i) => [d.id, i]));
-  dimensionIds.sort((a, b) => (latestOrder.get(a) ?? Infinity) - (latestOrder.get(b) ?? Infinity));
 
+  const when = (index: number) => (audits[index] as Report).date ?? "an undated audit";
   const dimensions = dimensionIds.map((id) => {
     const results = audits.map((a) => a.dimensions.find((d) => d.id === id) ?? null);
     const scored = results.filter((d) => d !== null);
-    const title = scored[scored.length - 1]?.title ?? id;
+    // The id came from some audit's dimensions, so at least one audit scored it.
+    const firstScored = scored[0] as Report["dimensions"][number];
+    const lastScored = scored[scored.length - 1] as Report["dimensions"][number];
     // Mixed rubric versions are allowed, as in compare, but said once per change.
+    // Stryker disable next-line EqualityOperator: with i <= length, results[length] is undefined and skipped by the !a guard
     for (let i = 1; i < results.length; i++) {
       const b = results[i - 1];
       const a = results[i];
       if (!a || !b) continue;
       if (b.rubric.version !== a.rubric.version)
         warnings.push(
-          `${id} was scored with rubric version ${b.rubric.version} on ${audits[i - 1]?.date ?? "an undated audit"} and ${a.rubric.version} on ${audits[i]?.date ?? "an undated audit"}; scores may not be comparable`,
+          `${id} was scored with rubric version ${b.rubric.version} on ${when(i - 1)} and ${a.rubric.version} on ${when(i)}; scores may not be comparable`,
         );
       else if (b.rubric.hash !== a.rubric.hash)
         warnings.push(
-          `${id} was scored with different rubric content (same version ${a.rubric.version}) on ${audits[i - 1]?.date ?? "an undated audit"} and ${audits[i]?.date ?? "an undated audit"}; scores may not be comparable`,
+          `${id} was scored with different rubric content (same version ${a.rubric.version}) on ${when(i - 1)} and ${when(i)}; scores may not be comparable`,
         );
     }
     const missing = results.filter((d) => d === null).length;
     if (missing > 0)
       warnings.push(`${id} is missing from ${missing} of the ${audits.length} audits`);
-    const firstScored = scored[0];
-    const lastScored = scored[scored.length - 1];
     return {
       id,
-      title,
+      title: lastScored.title,
       scores: results.map((d) => d?.score ?? null),
       levels: results.map((d) => (d ? { id: d.level.id, label: d.level.label } : null)),
-      change:
-        scored.length >= 2 && firstScored && lastScored
-          ? roundScore(lastScored.score - firstScored.score)
-          : null,
+      change: scored.length >= 2 ? roundScore(lastScored.score - firstScored.score) : null,
     };
   });
 
