@@ -360,3 +360,32 @@ describe("buildReport: claims without evidence, and old answers", () => {
     ]);
   });
 });
+
+describe("buildReport: what a dimension's level and lists leave out", () => {
+  it("leads the path onward from the level a critical answer holds it at, not its score's", () => {
+    // q1 at none caps a at emerging; the rest full: 75 would be living.
+    const capped = build({ plan: plan({ a: { q1: "none", q2: "all", na: "all" }, b: {} }) });
+    expect(capped.dimensions[0]).toMatchObject({
+      score: 75,
+      level: { id: "emerging" },
+      nextLevel: { level: { id: "living", label: "Living" }, pointsNeeded: 0, steps: ["q1"] },
+    });
+  });
+
+  it("lists an unanswered text question nowhere, and an unanswered scored one as unanswered", () => {
+    const empty = build({ plan: plan({}) });
+    expect(empty.unanswered.map((u) => `${u.dimension}.${u.question}`)).toEqual([
+      "a.q1",
+      "a.q2",
+      "a.na",
+      "b.p",
+    ]);
+  });
+
+  it("adds no location where the plan file has none to give", () => {
+    const report = build({ locate: () => undefined });
+    expect(report.dimensions[0]?.questions[0]).not.toHaveProperty("location");
+    expect(report.recommendations[0]).not.toHaveProperty("location");
+    expect(report.unsupported?.[0]).not.toHaveProperty("location");
+  });
+});
