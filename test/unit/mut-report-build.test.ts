@@ -389,3 +389,24 @@ describe("buildReport: what a dimension's level and lists leave out", () => {
     expect(report.unsupported?.[0]).not.toHaveProperty("location");
   });
 });
+
+describe("buildReport: each finding points at its own answer", () => {
+  const report = build({ locate: (path: Path) => ({ line: 1, column: path.join(".").length }) });
+  const columnOf = (path: string) => ({ line: 1, column: path.length });
+
+  it("a question at its answer", () => {
+    expect(report.dimensions[0]?.questions.map((q) => q.location)).toEqual([
+      columnOf("answers.a.q1"),
+      columnOf("answers.a.q2"),
+      columnOf("answers.a.t"),
+      columnOf("answers.a.na"),
+    ]);
+  });
+
+  it("a recommendation at the answer it would change", () => {
+    expect(report.recommendations.map((r) => [r.question, r.location])).toEqual([
+      ["q1", columnOf("answers.a.q1")],
+      ["p", columnOf("answers.b.p")],
+    ]);
+  });
+});

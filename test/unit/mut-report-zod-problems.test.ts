@@ -117,3 +117,13 @@ describe("zodProblems: types", () => {
     expect(message(kinds, { kind: 1 })).toBe('kind must be one of "a", "b", got 1');
   });
 });
+
+describe("zodProblems: values of mixed types", () => {
+  it("keeps zod's wording when not every allowed value is text", () => {
+    expect(message(z.literal(["a", 5]), "b")).toBe('Invalid option: expected one of "a"|5');
+  });
+
+  it("keeps a plain union's own message, whatever it was given", () => {
+    expect(message(z.union([z.string(), z.number()]), { kind: "x" })).toBe("Invalid input");
+  });
+});
