@@ -211,6 +211,7 @@ describe("validatePlan: empty, not-applicable and text answers, answer by answer
       answers: { alpha: { tone: "all", reach: null, owner: undefined, replies: "n/a" } },
     });
     expect(answersOf(plan, "alpha")).toEqual({ tone: "all", replies: "n/a" });
+    expect([...(plan.answers.get("alpha")?.keys() ?? [])]).toEqual(["tone", "replies"]);
     expect(warnings).toEqual([]);
   });
 
@@ -377,11 +378,12 @@ describe("validatePlan: an invalid plan still has its well-shaped answers checke
   it.each([
     ["a list of answers", { alpha: ["all"] }],
     ["text for answers", { alpha: "all" }],
+    ["text for an unknown dimension's answers", { gamma: "all" }],
     ["a list of dimensions", [{ tone: "all" }]],
   ])("leaves %s to zod's message", (_, answers) => {
     const problems = invalid(answers);
     expect(problems[0]).toBe(required);
     expect(problems).toHaveLength(2);
-    expect(problems[1]).toMatch(/^answers(\.alpha)?: must be a mapping/);
+    expect(problems[1]).toMatch(/^answers(\.alpha|\.gamma)?: must be a mapping/);
   });
 });
