@@ -391,11 +391,13 @@ describe("buildReport: what a dimension's level and lists leave out", () => {
 });
 
 describe("buildReport: each finding points at its own answer", () => {
-  const report = build({ locate: (path: Path) => ({ line: 1, column: path.join(".").length }) });
+  // Built in each test, not when the file is collected: a mutation run counts only what a test runs.
+  const located = () =>
+    build({ locate: (path: Path) => ({ line: 1, column: path.join(".").length }) });
   const columnOf = (path: string) => ({ line: 1, column: path.length });
 
   it("a question at its answer", () => {
-    expect(report.dimensions[0]?.questions.map((q) => q.location)).toEqual([
+    expect(located().dimensions[0]?.questions.map((q) => q.location)).toEqual([
       columnOf("answers.a.q1"),
       columnOf("answers.a.q2"),
       columnOf("answers.a.t"),
@@ -404,7 +406,7 @@ describe("buildReport: each finding points at its own answer", () => {
   });
 
   it("a recommendation at the answer it would change", () => {
-    expect(report.recommendations.map((r) => [r.question, r.location])).toEqual([
+    expect(located().recommendations.map((r) => [r.question, r.location])).toEqual([
       ["q1", columnOf("answers.a.q1")],
       ["p", columnOf("answers.b.p")],
     ]);
