@@ -23,8 +23,8 @@ export function splitKey(content: string): { key: string; rest: string } {
     end = content.indexOf(quote, 1);
     if (end < 0) throw DECLINE;
     key = content.slice(1, end);
-    if (key.includes("\\") || content[end + 1] === quote) throw DECLINE; // escapes: leave to `yaml`
-    end++;
+    if (key.includes("\\")) throw DECLINE; // escapes: leave to `yaml`
+    end++; // a doubled quote (`'it''s'`) then fails the colon check below
   } else {
     end = content.indexOf(":");
     if (end < 0) throw DECLINE;
@@ -148,8 +148,8 @@ export function leadingSpaces(text: string): number {
 
 export function trimSpacesEnd(text: string): string {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  return end === text.length ? text : text.slice(0, end);
+  while (text.charCodeAt(end - 1) === 32) end--; // charCodeAt(-1) is NaN: it stops at 0
+  return text.slice(0, end);
 }
 
 /** YAML 1.2 core schema, in the order and with the conversions `yaml` uses. */
@@ -175,7 +175,7 @@ export function resolvePlain(text: string): unknown {
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
     if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
     if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
-    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text, 16); // parseInt skips the 0x itself
     if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text))
       return text.slice(-3).toLowerCase() === "nan"
         ? NaN

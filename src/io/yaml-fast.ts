@@ -57,12 +57,13 @@ export function parseYamlFast(text: string): FastYaml | undefined {
     ? text.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line))
     : text.split("\n");
   const lines = contentLines(raw);
-  if (!lines || lines.length === 0 || lines[0]?.indent !== 0) return undefined;
+  // An indented first line is declined by mapping(), as any line indented beyond its mapping.
+  if (!lines || lines.length === 0) return undefined;
   const reader = new BlockReader(raw, lines);
   try {
     const positions: PositionTree = new Map();
+    // The mapping at indent 0 reads every line or declines: no line is indented less.
     const data = reader.mapping(0, 0, positions, 1);
-    if (reader.next !== lines.length) return undefined;
     return { data, locate: (path) => nearest(positions, path) };
   } catch (error) {
     if (error === DECLINE) return undefined;
@@ -75,21 +76,17 @@ function contentLines(raw: readonly string[]): Line[] | undefined {
   const lines: Line[] = [];
   let marker = false;
   for (let i = 0; i < raw.length; i++) {
-    const line = raw[i] ?? "";
+    const line = raw[i] as string;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) continue;
     const content = trimSpacesEnd(line.slice(indent));
-    if (
-      indent === 0 &&
-      (content.startsWith("---") || content.startsWith("...") || content.startsWith("%"))
-    ) {
-      // A single leading `---` is harmless; anything else about documents is `yaml`'s business.
-      if (content === "---" && lines.length === 0 && !marker) {
-        marker = true;
-        continue;
-      }
-      return undefined;
+    // A single leading `---` is harmless. Anything else about documents (another `---`, `...`,
+    // a `%` directive) is `yaml`'s business: at the left edge it is neither a key nor an item,
+    // so mapping() declines it.
+    if (indent === 0 && content === "---" && lines.length === 0 && !marker) {
+      marker = true;
+      continue;
     }
     lines.push({ number: i + 1, index: i, indent, content });
   }
@@ -140,7 +137,7 @@ class BlockReader {
           this.next++;
         }
       } else {
-        if (rest.startsWith("#")) throw DECLINE; // `key: # comment` is located differently by `yaml`
+        // `key: # comment` (located differently by `yaml`) is declined by inlineValue().
         positions.set(key, { at: { line: line.number, column: valueColumn } });
         if (rest.startsWith("|") || rest.startsWith(">")) {
           const { value, end } = blockText(this.raw, line.index + 1, indent, rest);
@@ -163,12 +160,13 @@ class BlockReader {
     this.next = start;
     while (this.next < this.lines.length) {
       const line = this.lines[this.next] as Line;
-      if (line.indent < indent || (line.indent === indent && !isSequenceItem(line.content))) break;
-      if (line.indent > indent || line.content.length < 3) throw DECLINE; // nested or empty items
+      // A deeper line that is not an item ends the list here, and the mapping above declines it.
+      if (line.indent < indent || !isSequenceItem(line.content)) break;
+      if (line.indent > indent) throw DECLINE; // a nested list
       let at = 1;
       while (line.content.charCodeAt(at) === 32) at++;
       const item = line.content.slice(at);
-      if (isSequenceItem(item) || item.startsWith("#")) throw DECLINE;
+      // An empty item (`-`), a nested one (`- - x`) or a comment (`- # c`) is declined here.
       const value = blockScalar(item);
       this.next++;
       items.push(this.continued(value, item, line, indent));
@@ -233,6 +231,7 @@ function blockText(
   if (!/^[|>][-+]?$/.test(header)) throw DECLINE;
   const folded = header.startsWith(">");
   const chomp = header[1];
+  // Stryker disable next-line StringLiteral: past the last line; any text without leading spaces declines alike
   const first = raw[start] ?? "";
   const indent = leadingSpaces(first);
   if (indent <= parent || indent === first.length) throw DECLINE;
@@ -248,17 +247,16 @@ function blockText(
       body.push("");
       continue;
     }
-    if (spaces < indent) {
-      if (spaces > parent) throw DECLINE; // between the key's and the text's indentation
-      break;
-    }
+    // A line between the key's and the text's indentation ends the text; the mapping declines it.
+    if (spaces < indent) break;
     if (folded && spaces > indent) throw DECLINE; // more-indented lines keep their breaks under `>`
     body.push(line.slice(indent));
   }
   // Text running into the end of a file with no final newline: `yaml` adds one; leave it that.
   if (end === raw.length) throw DECLINE;
   let trailing = 0;
-  while (body.length > 0 && body[body.length - 1] === "") {
+  // The first line is not blank, so this stops there at the latest.
+  while (body[body.length - 1] === "") {
     body.pop();
     trailing++;
   }
@@ -270,7 +268,7 @@ function blockText(
 
 /** Folding: a single break between lines becomes a space; each blank line is kept as a break. */
 function fold(lines: readonly string[]): string {
-  let value = lines[0] ?? "";
+  let value = lines[0] as string;
   let blanks = 0;
   for (const line of lines.slice(1)) {
     if (line === "") {
