@@ -80,11 +80,14 @@ export const multiKind = {
       score: found.score,
     };
   },
-  /** How to start the practice the step adds; a step of several practices keeps the question's advice. */
-  advice: (q: MultiQuestion, answer: string[] | undefined) => {
-    const found = answer === undefined ? undefined : nextOptions(q, answer);
-    const [only] = found?.values ?? [];
-    return found?.values.length === 1 ? q.options.find((o) => o.value === only)?.advice : undefined;
+  /**
+   * How to start the practice the step adds. Only an answer has advice (an unanswered
+   * question's step of several practices keeps the question's), and from an answer the step
+   * is one practice.
+   */
+  advice: (q: MultiQuestion, answer: string[]) => {
+    const value = nextOptions(q, answer)?.values[0];
+    return q.options.find((o) => o.value === value)?.advice;
   },
   describe: (q: MultiQuestion, answer: string[]): string =>
     answer.length === 0
