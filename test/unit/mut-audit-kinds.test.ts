@@ -406,3 +406,23 @@ describe("number: band edges scaled per organisation size", () => {
     expect(problems(weekly(bandScale))).toEqual(expected);
   });
 });
+
+describe("rules zod cannot check itself are custom issues", () => {
+  const codes = (raw: Record<string, unknown>) =>
+    kinds.QuestionSchema.safeParse({ ...base, ...raw }).error?.issues.map((i) => i.code);
+  it("a clashing alias, and scale advice of the wrong length", () => {
+    const choices = [option("a", 0), option("b", 1, { aliases: ["a"] })];
+    expect(codes({ kind: "choice", choices })).toEqual(["custom"]);
+    expect(codes({ kind: "scale", labels: ["a", "b", "c", "d", "e"], advice: ["x"] })).toEqual([
+      "custom",
+    ]);
+  });
+});
+
+describe("boolean: advice where the rubric gives none", () => {
+  it("is absent for either answer, without advice at all", () => {
+    const q = parse({ kind: "boolean" });
+    expect(kinds.adviceFor(q, true)).toBeUndefined();
+    expect(kinds.adviceFor(q, false)).toBeUndefined();
+  });
+});
