@@ -78,6 +78,7 @@ export async function* auditPlans(request: AuditRequest): AsyncGenerator<Audited
         );
         const failed = report.thresholds.checks.filter((c) => !c.passed);
         const stale = report.stale?.length ?? 0;
+        // Stryker disable next-line LogicalOperator: render is set exactly when request.stream is (every renderer has `report`), so && and || agree; request.stream is there for its type
         if (render && request.stream) {
           output = render(report, request.stream.options);
           outcome = { source: shown, failed, warnings, stale };

@@ -44,6 +44,7 @@ export function workerCount(
   if (!options.streamed || options.baseline || plans.includes("-")) return { threads: 1 };
   const batches = Math.ceil(plans.length / PLANS_PER_BATCH);
   if (jobs === "auto") {
+    // Stryker disable next-line ConditionalExpression: with AUTO_THREADS_FROM_CORES at 2, one core also gets one thread from the line below
     if (cores < AUTO_THREADS_FROM_CORES || plans.length < PARALLEL_FROM) return { threads: 1 };
     return { threads: Math.max(1, Math.min(cores, MAX_AUTO_JOBS, batches)) };
   }

@@ -65,6 +65,7 @@ export async function auditMerged(
     );
   const merged = mergePlans(request.rubrics, plans);
   const report = reportFor(merged.plan, request.rubrics, request.settings, {
+    // Stryker disable next-line OptionalChaining: with no plans mergePlans has already thrown, so `first` is set here; `?.` is for its type
     planSource: first?.source ?? null,
   });
   return { report: withRespondents(report, merged), warnings };

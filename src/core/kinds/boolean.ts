@@ -23,13 +23,16 @@ export const booleanKind = {
   answerSchema: () => z.boolean({ error: "must be true or false (yes/no)" }),
   score: (q: BooleanQuestion, answer: boolean): number => (answer ? q.scores.yes : q.scores.no),
   describe: (_: BooleanQuestion, answer: boolean): string => (answer ? "yes" : "no"),
-  /** The other answer when it scores higher; with no answer, the better of the two. */
+  /**
+   * The better of the two answers (yes on a tie), when it scores higher than the answer
+   * given; any answer is a step from none. (The other answer, when it scores higher, is
+   * the better one: the same step.)
+   */
   next: (q: BooleanQuestion, answer: boolean | undefined) => {
     const better = q.scores.yes >= q.scores.no;
-    const target = answer === undefined ? better : !answer;
-    const score = target ? q.scores.yes : q.scores.no;
+    const score = better ? q.scores.yes : q.scores.no;
     const current = answer === undefined ? -1 : answer ? q.scores.yes : q.scores.no;
-    return score > current ? { value: target, text: target ? "yes" : "no", score } : undefined;
+    return score > current ? { value: better, text: better ? "yes" : "no", score } : undefined;
   },
   advice: (q: BooleanQuestion, answer: boolean) => (answer ? q.advice?.true : q.advice?.false),
   allowed: (q: BooleanQuestion) => ({ type: "boolean", scores: q.scores }),

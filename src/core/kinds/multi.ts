@@ -43,6 +43,7 @@ function nextOptions(q: MultiQuestion, answer: readonly string[] | undefined) {
   const current = multiScore(q, answer);
   let best: { values: string[]; score: number } | undefined;
   for (const o of q.options) {
+    // Stryker disable next-line ConditionalExpression: a practice already in place adds nothing, so it never beats `current`; skipping it says so
     if (answer.includes(o.value)) continue;
     const score = multiScore(q, [...answer, o.value]);
     if (score > current && (!best || score > best.score)) best = { values: [o.value], score };
@@ -51,6 +52,7 @@ function nextOptions(q: MultiQuestion, answer: readonly string[] | undefined) {
 }
 
 const labelOf = (q: MultiQuestion, value: string) =>
+  // Stryker disable next-line OptionalChaining: a step's values are options' values, so one is always found
   q.options.find((o) => o.value === value)?.label ?? value;
 
 export const multiKind = {
@@ -75,16 +77,20 @@ export const multiKind = {
     if (!found) return undefined;
     const [only] = found.values;
     return {
+      // Stryker disable next-line ConditionalExpression: with one value, `only` is it; the check is for the type
       value: found.values.length === 1 && only !== undefined ? only : found.values,
       text: found.values.map((v) => labelOf(q, v)).join("; "),
       score: found.score,
     };
   },
-  /** How to start the practice the step adds; a step of several practices keeps the question's advice. */
-  advice: (q: MultiQuestion, answer: string[] | undefined) => {
-    const found = answer === undefined ? undefined : nextOptions(q, answer);
-    const [only] = found?.values ?? [];
-    return found?.values.length === 1 ? q.options.find((o) => o.value === only)?.advice : undefined;
+  /**
+   * How to start the practice the step adds. Only an answer has advice (an unanswered
+   * question's step of several practices keeps the question's), and from an answer the step
+   * is one practice.
+   */
+  advice: (q: MultiQuestion, answer: string[]) => {
+    const value = nextOptions(q, answer)?.values[0];
+    return q.options.find((o) => o.value === value)?.advice;
   },
   describe: (q: MultiQuestion, answer: string[]): string =>
     answer.length === 0
