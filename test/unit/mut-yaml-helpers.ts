@@ -9,8 +9,8 @@ import { parseYamlFast } from "../../src/io/yaml-fast.js";
  * entry where `yaml` does; on one it must leave to `yaml` it returns undefined.
  */
 
-/** Every path to a mapping entry in the data. */
-function mappingPaths(data: unknown, path: Path = [], out: Path[] = []): Path[] {
+/** Every path to a mapping entry in the data, where `locate` must agree. */
+export function mappingPaths(data: unknown, path: Path = [], out: Path[] = []): Path[] {
   if (data !== null && typeof data === "object" && !Array.isArray(data)) {
     for (const [key, value] of Object.entries(data)) {
       out.push([...path, key]);

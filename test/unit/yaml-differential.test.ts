@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Path } from "../../src/core/schema-parts.js";
 import { parseYaml } from "../../src/io/yaml-document.js";
 import { parseYamlFast } from "../../src/io/yaml-fast.js";
 import { planTemplate } from "../../src/render/plan-template.js";
 import { ROOT, builtinRubrics } from "../helpers.js";
+import { mappingPaths } from "./mut-yaml-helpers.js";
 import {
   UNICODE_SPACES,
   hostileDocument,
@@ -26,17 +26,6 @@ function same(a: unknown, b: unknown): boolean {
     (k, i) =>
       k === kb[i] && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
   );
-}
-
-/** Every path to a mapping entry in the data, where `locate` must agree. */
-function mappingPaths(data: unknown, path: Path = [], out: Path[] = []): Path[] {
-  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
-    for (const [key, value] of Object.entries(data)) {
-      out.push([...path, key]);
-      mappingPaths(value, [...path, key], out);
-    }
-  }
-  return out;
 }
 
 type Verdict =
