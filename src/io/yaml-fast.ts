@@ -50,7 +50,7 @@ type PositionTree = Map<string, { at: Position; keys?: PositionTree }>;
 
 // Characters the reader leaves to `yaml`: tabs, stray carriage returns, other C0/C1 controls,
 // a byte-order mark and Unicode line separators.
-const UNUSUAL_CHARACTER = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
+const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
 export function parseYamlFast(text: string): FastYaml | undefined {
   if (UNUSUAL_CHARACTER.test(text)) return undefined;
   const raw = text.includes("\r")

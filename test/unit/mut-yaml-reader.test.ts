@@ -61,6 +61,13 @@ describe("fast YAML reader: the block structure it must read as yaml does", () =
     ["a blank line of exactly the text's indentation", "a: |\n  x\n  \n  y\n", { a: "x\n\ny\n" }],
     ["a more-indented line in literal text", "a: |\n  x\n   y\n", { a: "x\n y\n" }],
     ["block text under a nested key", "a:\n  b: |\n    x\n  c: 1\n", { a: { b: "x\n", c: 1 } }],
+    // Plans saved on Windows: CRLF line ends read as LF, also inside block text.
+    [
+      "CRLF line ends",
+      "a: 1\r\nb:\r\n  - 'x'\r\nc: |\r\n  t\r\n\r\n  u\r\nd: >-\r\n  v\r\n  w\r\n",
+      { a: 1, b: ["x"], c: "t\n\nu\n", d: "v w" },
+    ],
+    ["CRLF with a comment and no final line end", "# c\r\na: x # y\r\nb: 2", { a: "x", b: 2 }],
   ])("reads %s", (_name, text, data) => {
     expect(expectAccepted(text)).toStrictEqual(data);
   });
@@ -88,6 +95,8 @@ describe("fast YAML reader: what it must leave to yaml", () => {
   it.each([
     // [name, document, what yaml reads ("error": yaml refuses it)]
     ["an empty document", "", null],
+    ["a lone carriage return", "a: 1\rb: 2\n", "error"],
+    ["a carriage return ending the text", "a: 1\r", { a: "1\r" }],
     ["a document of comments", "# c\n\n", null],
     ["a lone document marker", "---\n", null],
     ["two document markers", "---\n---\na: 1\n", "error"],
