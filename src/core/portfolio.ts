@@ -126,6 +126,9 @@ const byName = (a: PortfolioRow, b: PortfolioRow) =>
   // Stryker disable next-line EqualityOperator: rows have distinct organisations, so < and <= agree
   (a.organization < b.organization ? -1 : 1);
 
+/** Ids in code-unit order, so the same gaps list the same way on every machine. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const SORTS: Record<PortfolioSort, (a: PortfolioRow, b: PortfolioRow) => number> = {
   score: (a, b) => a.overall.score - b.overall.score || byName(a, b),
   // Organisations with no earlier audit have no change; they go after every measured one.
@@ -194,7 +197,8 @@ export function buildPortfolio(
       (a, b) =>
         b.organizations - a.organizations ||
         b.fixFirst - a.fixFirst ||
-        (a.dimension + a.question < b.dimension + b.question ? -1 : 1),
+        compareIds(a.dimension, b.dimension) ||
+        compareIds(a.question, b.question),
     )
     .slice(0, options.gaps)
     .map((g) => ({ ...g, share: Math.round((g.organizations / organizations) * 1000) / 1000 }));

@@ -287,6 +287,23 @@ describe("buildPortfolio: gaps", () => {
       expect(tied(order)).toEqual(["au", "bv", "bw"]);
   });
 
+  it("ties compare the dimension first, even when one dimension id begins another", () => {
+    // Joined together, "a"+"z" sorts after "ab"+"a"; dimension "a" still comes first.
+    for (const order of [
+      [rec("ab", "a"), rec("a", "z")],
+      [rec("a", "z"), rec("ab", "a")],
+      [rec("ab", "c"), rec("a", "bc")],
+      [rec("a", "bc"), rec("ab", "c")],
+    ]) {
+      const gaps = buildPortfolio([audit("A", null, 1, { recommendations: order })], {
+        sort: "name",
+        gaps: 10,
+      }).gaps.map((g) => `${g.dimension}/${g.question}`);
+      expect(gaps[0]?.startsWith("a/")).toBe(true);
+      expect(gaps[1]?.startsWith("ab/")).toBe(true);
+    }
+  });
+
   it("a gap's title is the first organisation's wording", () => {
     const p = buildPortfolio(
       [
