@@ -49,9 +49,12 @@ export class UsageError extends UserError {
 /** The user stopped us (Ctrl-C, closed terminal); what was saved is said by whoever throws it. */
 export class InterruptedError extends Error {
   readonly exitCode = EXIT.interrupted;
-  constructor(message = "interrupted") {
+  /** How to pick up where the run stopped, printed on a line of its own. */
+  readonly hint: string | undefined;
+  constructor(message = "interrupted", hint?: string) {
     super(message);
     this.name = "InterruptedError";
+    this.hint = hint;
   }
 }
 

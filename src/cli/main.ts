@@ -39,7 +39,7 @@ export function handleError(error: unknown, io: CliIO): number {
     return error.exitCode;
   }
   if (error instanceof InterruptedError) {
-    printError(io, error.message);
+    printError(io, error.message, [], error.hint);
     return error.exitCode;
   }
   // A bug, not a user mistake: this is the one place a stack trace is worth printing.

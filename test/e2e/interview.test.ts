@@ -185,8 +185,10 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     // The prompt is cleared, not left half drawn, and the way back is printed.
     expect(from(screen, "✔")).not.toContain("? How many hours");
     expect(screen).toContain("interrupted; 10 answers saved to social-plan.yaml.");
+    // The way back is a line of its own, not a "\n" inside the message.
+    expect(screen).not.toContain("\\n");
     expect(screen).toContain(
-      `Resume with: ${cli} interview --resume --dimension presence --dimension teams --rubrics ${rubrics}`,
+      `\n  hint: resume with: ${cli} interview --resume --dimension presence --dimension teams --rubrics ${rubrics}`,
     );
     const saved = readFileSync(join(dir, "social-plan.yaml"), "utf8");
     expect(saved).toMatch(/\n {4}questions-answered: # skipped\n/);
@@ -283,7 +285,7 @@ describe.skipIf(!hasTmux)("interview in a real terminal", () => {
     terminal.keys("C-c");
     expect(await terminal.exitCode()).toBe(130);
     expect(terminal.screen()).toContain(
-      `Resume with: ${cli} interview --respondent 'Zoë Okafor' --resume --dimension commitment`,
+      `hint: resume with: ${cli} interview --respondent 'Zoë Okafor' --resume --dimension commitment`,
     );
     const plan = parse(readFileSync(join(dir, "social-plan.zoe-okafor.yaml"), "utf8"));
     expect(plan.respondent).toEqual({ name: "Zoë Okafor", role: "Owner" });

@@ -162,8 +162,10 @@ export async function runInterviewCommand(
     const where = saved
       ? `${count} answer${count === 1 ? "" : "s"} saved to ${out}`
       : "nothing was saved yet";
+    // The message is one line (printError shows a newline as \n); the way back is the hint.
     throw new InterruptedError(
-      `interrupted; ${where}.${saved ? `\nResume with: ${resumeCommand}` : ""}`,
+      `interrupted; ${where}.`,
+      saved ? `resume with: ${resumeCommand}` : undefined,
     );
   }
   return finish(io, rubrics, draft, { ...options, out }, color);
