@@ -1,4 +1,6 @@
+import type { PlanError } from "../core/envelope.js";
 import type { QuestionResult, Report } from "../core/report-schema.js";
+import { problemTexts } from "./report-text.js";
 import { stripControl } from "../text/sanitize.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -46,6 +48,7 @@ const DIMENSION_HEADER = [
   "answered",
   "recommendations",
   "rubric_version",
+  "error",
 ];
 
 function dimensionRows(report: Report): Cell[][] {
@@ -63,6 +66,7 @@ function dimensionRows(report: Report): Cell[][] {
     d.questions.filter((q) => q.answered).length,
     report.recommendations.filter((r) => r.dimension === d.id).length,
     d.rubric.version,
+    null,
   ]);
 }
 
@@ -88,6 +92,7 @@ const QUESTION_HEADER = [
   "as_of",
   "by",
   "line",
+  "error",
 ];
 
 /** Fields other changes add to question results; read when present, never required. */
@@ -126,7 +131,27 @@ function questionRows(report: Report): Cell[][] {
       optionalText(q, "asOf"),
       optionalText(q, "by"),
       q.location?.line,
+      null,
     ]),
+  );
+}
+
+/**
+ * A plan that could not be audited: a row per problem, naming the plan (and the line, where
+ * the layout has a column for it) with the problem in `error`, so it never vanishes from the sheet.
+ */
+function errorRows(error: PlanError, header: readonly string[]): Cell[][] {
+  const lines = error.problems.length === 0 ? [error.line] : error.problems.map((p) => p.line);
+  return problemTexts(error).map((text, i) =>
+    header.map((column) =>
+      column === "plan"
+        ? error.file
+        : column === "line"
+          ? lines[i]
+          : column === "error"
+            ? text
+            : null,
+    ),
   );
 }
 
@@ -141,11 +166,11 @@ export const csvRenderer: Renderer = {
     const { header, rows } = layout(options);
     return csvTable(header, rows(report));
   },
-  batch: (reports, options) => {
+  batch: (reports, options, errors = []) => {
     const { header, rows } = layout(options);
-    return csvTable(
-      header,
-      reports.flatMap((r) => rows(r)),
-    );
+    return csvTable(header, [
+      ...reports.flatMap((r) => rows(r)),
+      ...errors.flatMap((e) => errorRows(e, header)),
+    ]);
   },
 };

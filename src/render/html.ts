@@ -1,5 +1,5 @@
 import type { DimensionResult, Report } from "../core/report-schema.js";
-import { summarizeAudit } from "../core/envelope.js";
+import { summarizeAudit, type PlanError } from "../core/envelope.js";
 import {
   capNote,
   dimensionTitle,
@@ -18,6 +18,8 @@ import {
   thresholdName,
   thresholdVerdict,
   auditNotes,
+  batchCounts,
+  problemTexts,
 } from "./report-text.js";
 import { escapeHtml as e } from "../text/escape.js";
 import type { RenderOptions, Renderer } from "./types.js";
@@ -226,12 +228,28 @@ ${body}
 `;
 }
 
+/** Plans that could not be audited, each problem where it is, so none vanishes from the page. */
+function errorList(errors: readonly PlanError[]): string {
+  if (errors.length === 0) return "";
+  const items = errors.map(
+    (error) =>
+      `<li><code>${e(error.file)}</code>: could not be audited<ul>${problemTexts(error)
+        .map((text) => `<li>${e(text)}</li>`)
+        .join("")}</ul></li>`,
+  );
+  return `<h2 class="critical">Plans that could not be audited</h2><ul data-testid="plan-errors">${items.join("")}</ul>`;
+}
+
 export const htmlRenderer: Renderer = {
   report: (report, options) =>
     page(`Social readiness: ${report.organization}`, section(report, options)),
-  batch: (reports, options) => {
-    const summary = summarizeAudit(reports);
-    const overview = `<h1>Social readiness audits</h1><p>${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold; average ${formatScore(summary.averageOverall)}.</p><table><thead><tr><th>Organization</th><th>Overall</th><th>Level</th></tr></thead><tbody>${reports.map((r) => `<tr><td>${e(r.organization)}</td><td>${formatScore(r.overall.score)}</td><td>${e(r.overall.level.label)}</td></tr>`).join("")}</tbody></table>`;
+  batch: (reports, options, errors = []) => {
+    const summary = summarizeAudit(reports, errors);
+    const table =
+      reports.length === 0
+        ? ""
+        : `<table><thead><tr><th>Organization</th><th>Overall</th><th>Level</th></tr></thead><tbody>${reports.map((r) => `<tr><td>${e(r.organization)}</td><td>${formatScore(r.overall.score)}</td><td>${e(r.overall.level.label)}</td></tr>`).join("")}</tbody></table>`;
+    const overview = `<h1>Social readiness audits</h1><p>${e(batchCounts(summary))}.</p>${table}${errorList(errors)}`;
     return page(
       "Social readiness audits",
       `<section class="report">${overview}</section>\n${reports.map((r) => section(r, options)).join("\n")}`,

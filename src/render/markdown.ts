@@ -17,6 +17,7 @@ import {
   thresholdName,
   thresholdVerdict,
   auditNotes,
+  batchCounts,
 } from "./report-text.js";
 import { escapeMarkdown, markdownCode } from "../text/escape.js";
 import { bar } from "./table.js";
@@ -226,7 +227,7 @@ function renderBatch(
   errors: readonly PlanError[] = [],
 ): string {
   const summary = summarizeAudit(reports, errors);
-  const counts = `${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold${summary.invalid > 0 ? `, ${summary.invalid} could not be audited` : ""}; average overall score ${formatScore(summary.averageOverall)}.`;
+  const counts = `${batchCounts(summary)}.`;
   const rows = reports.map(
     (r) =>
       `| ${md(r.organization)} | ${r.source.plan === null ? "stdin" : markdownCode(r.source.plan)} | ${formatScore(r.overall.score)} | ${md(r.overall.level.label)} | ${verdict(r)} |`,

@@ -1,3 +1,4 @@
+import type { AuditSummary, PlanError } from "../core/envelope.js";
 import type { DimensionResult, Report } from "../core/report-schema.js";
 
 /** Shared wording so every format describes the same report the same way. */
@@ -48,6 +49,34 @@ export function formatGain(value: number): string {
 /** A question's 0..1 score as a percentage for human formats, with the same rounding. */
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
+}
+
+/** "1 plan", "3 plans". */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * A batch's counts, the same words in every format: "3 plans, 1 passed, 1 below a threshold,
+ * 1 could not be audited; average overall score 42.0" (no average when nothing was audited).
+ */
+export function batchCounts(summary: AuditSummary): string {
+  const invalid = summary.invalid > 0 ? `, ${summary.invalid} could not be audited` : "";
+  const average =
+    summary.audited > 0 ? `; average overall score ${formatScore(summary.averageOverall)}` : "";
+  return `${countOf(summary.plans, "plan")}, ${summary.passed} passed, ${summary.failed} below a threshold${invalid}${average}`;
+}
+
+/** One problem of a plan that could not be audited: "line 4, column 20: answers.x: must be ...". */
+export function problemText(p: PlanError["problems"][number]): string {
+  const where =
+    p.line === null ? "" : `line ${p.line}${p.column === null ? "" : `, column ${p.column}`}: `;
+  return `${where}${p.path ? `${p.path}: ` : ""}${p.message}`;
+}
+
+/** Every problem of an invalid plan, or its message when it has none listed. */
+export function problemTexts(error: PlanError): string[] {
+  return error.problems.length === 0 ? [error.message] : error.problems.map(problemText);
 }
 
 type Recommendation = Report["recommendations"][number];

@@ -17,6 +17,7 @@ import {
   overallCapNote,
   thresholdVerdict,
   auditNotes,
+  batchCounts,
 } from "./report-text.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -314,7 +315,7 @@ export const tableRenderer: Renderer = {
       ]),
     );
     parts.push(
-      `${prose(`Summary: ${summary.plans} plans, ${summary.passed} passed, ${summary.failed} below a threshold${summary.invalid > 0 ? `, ${summary.invalid} could not be audited` : ""}, average ${formatScore(summary.averageOverall)}`, options.width, c.bold)}\n${reports.length > 0 ? `${overview}\n` : ""}`,
+      `${prose(`Summary: ${batchCounts(summary)}`, options.width, c.bold)}\n${reports.length > 0 ? `${overview}\n` : ""}`,
     );
     if (errors.length > 0) parts.push(errorSection(c, options, errors));
     return parts.join("\n");

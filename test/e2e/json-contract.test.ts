@@ -186,11 +186,33 @@ describe("an invalid plan among several appears in every format", () => {
       /^::error file=broken-01\.yaml,line=\d+,col=\d+,title=social-audit%3A invalid plan::/m,
     ],
     ["jsonl", /^\{"type":"error","schemaVersion":2,"file":"broken-01\.yaml","line":\d+/m],
+    [
+      "html",
+      /3 plans, \d+ passed, \d+ below a threshold, 1 could not be audited;[\s\S]*<li><code>broken-01\.yaml<\/code>: could not be audited<ul><li>line \d+, column \d+: /,
+    ],
+    ["csv", /\r\n,,broken-01\.yaml,(,){10}"?line \d+, column \d+: [^\r]+\r\n$/],
   ])("%s", async (format, pattern) => {
     const { dir, files } = plans(2, 1);
     const { code, stdout } = await runCli(["audit", ...files, "--format", format], { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toMatch(pattern);
+  });
+
+  it.each([
+    [
+      "markdown",
+      /^# Social readiness audits\n\n1 plan, 0 passed, 0 below a threshold, 1 could not be audited\.\n/,
+    ],
+    ["html", /<p>1 plan, 0 passed, 0 below a threshold, 1 could not be audited\.<\/p>/],
+    ["csv", /^organization,[^\r]*,error\r\n,,broken-01\.yaml,/],
+  ])("%s shows a lone invalid plan too, with no average of nothing", async (format, pattern) => {
+    const { dir, files } = plans(2, 1);
+    const broken = files.filter((f) => f.startsWith("broken"));
+    expect(broken).toHaveLength(1);
+    const { code, stdout } = await runCli(["audit", ...broken, "--format", format], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toMatch(pattern);
+    expect(stdout).not.toContain("average");
   });
 
   it("sarif: an error result at the plan's line", async () => {

@@ -188,13 +188,20 @@ function finish(
   });
 }
 
-/** Formats read by tools, which get an invalid plan as a record even when it is the only one. */
+/**
+ * Formats that show an invalid plan even when it is the only one: those read by tools, and
+ * documents handed on (a PR comment, a page, a sheet), which would otherwise be empty. The
+ * terminal table is left out: stderr, on the same screen, already says it all.
+ */
 const SHOWS_A_LONE_ERROR: ReadonlySet<Format> = new Set([
   "json",
   "jsonl",
   "junit",
   "sarif",
   "github",
+  "markdown",
+  "html",
+  "csv",
 ]);
 
 function checkCombinations(options: AuditOptions): void {
