@@ -292,6 +292,26 @@ try {
     );
   });
 
+  check("top bounds the summary and annotations, never the report files", () => {
+    const few = audit({ top: "1", formats: "sarif", "plan-thresholds": "false" });
+    const results = (text) => JSON.parse(text).runs[0].results.length;
+    const whole = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, "bin", "social-audit.js"),
+        "audit",
+        "social-plan.yaml",
+        "--format",
+        "sarif",
+        "--no-plan-thresholds",
+      ],
+      { cwd: workspace, encoding: "utf8" },
+    );
+    const written = readFileSync(join(workspace, few.outputs["sarif-file"]), "utf8");
+    expectThat(results(whole) > 1, "the plan has more than one recommendation");
+    expectEqual(results(written), results(whole), "SARIF results with top 1");
+  });
+
   mkdirSync(join(workspace, "plans", "east"), { recursive: true });
   cpSync(join(ROOT, "examples", "bakery.yaml"), join(workspace, "plans", "east", "bakery.yaml"));
   cpSync(join(ROOT, "examples", "b2b-living.yaml"), join(workspace, "plans", "b2b.yaml"));

@@ -74,7 +74,7 @@ node "$GITHUB_ACTION_PATH/action/outputs.mjs" "$work/report.json" "$gate" >>"$GI
 # A run besides the gate exits 0, or 2 when the gate did too (its message was shown already).
 report() {
   local code=0
-  "${cli[@]}" audit "${plans[@]}" "${args[@]}" --exit-zero --top "$INPUT_TOP" "$@" 2>"$work/stderr" || code=$?
+  "${cli[@]}" audit "${plans[@]}" "${args[@]}" --exit-zero "$@" 2>"$work/stderr" || code=$?
   if [ "$code" -ne 0 ] && [ "$code" -ne "$gate" ]; then
     cat "$work/stderr" >&2
     exit "$code"
@@ -82,7 +82,7 @@ report() {
 }
 
 # Job summary: the Markdown report, or a pointer to the log when no plan could be read.
-report --format markdown -o "$work/summary.md" --force
+report --format markdown --top "$INPUT_TOP" -o "$work/summary.md" --force
 if [ -s "$work/summary.md" ]; then
   cat "$work/summary.md" >>"$GITHUB_STEP_SUMMARY"
 fi
@@ -91,10 +91,12 @@ if [ "$gate" -eq 2 ]; then
 fi
 
 # Annotations: workflow commands on stdout, which the runner turns into annotations.
-report --format github
+report --format github --top "$INPUT_TOP"
 
 mkdir -p "$INPUT_OUTPUT_DIR"
 written=()
+# Report files are whole: `top` is for what a person reads in the run (summary, annotations);
+# each file keeps its format's own default (SARIF and JSON: every recommendation).
 for format in "${formats[@]}"; do
   file="$INPUT_OUTPUT_DIR/social-audit.$(extension "$format")"
   report --format "$format" -o "$file" --force
