@@ -19,6 +19,7 @@ import {
   thresholdVerdict,
   auditNotes,
   batchCounts,
+  shownOf,
   problemTexts,
 } from "./report-text.js";
 import { escapeHtml as e } from "../text/escape.js";
@@ -147,7 +148,7 @@ function section(report: Report, options: RenderOptions): string {
   }
   if (top.length > 0) {
     parts.push(
-      `<h2>Next steps</h2><p class="muted">The ${top.length} highest-value recommendations of ${rest.length}, ranked by overall gain (points of 100) per unit of effort.</p><ol class="steps">`,
+      `<h2>Next steps</h2><p class="muted">The highest-value recommendations, ${e(shownOf(report, top.length))}, ranked by overall gain (points of 100) per unit of effort.</p><ol class="steps">`,
     );
     for (const r of top)
       parts.push(
@@ -171,7 +172,7 @@ function section(report: Report, options: RenderOptions): string {
         ? `<p><strong>To reach ${e(d.nextLevel.level.label)}</strong> (+${formatScore(d.nextLevel.pointsNeeded)} points): ${steps.map(e).join("; ")}.</p>`
         : "",
       recs.length > 0
-        ? `<table><thead><tr><th>#</th><th>Recommendation</th><th>Effort</th><th>Gain (dimension points)</th></tr></thead><tbody>${recs.map((r) => `<tr><td>${r.rank}</td><td>${r.critical ? `<span class="critical">Fix first:</span> ` : ""}<strong>${e(r.title)}</strong><br>${e(r.detail)}</td><td>${r.effort}</td><td>${formatGain(r.gain.dimension)}</td></tr>`).join("")}</tbody></table>`
+        ? `<table><thead><tr><th>#</th><th>Recommendation</th><th>Effort</th><th>Gain (dimension points)</th></tr></thead><tbody>${recs.map((r) => `<tr><td>${r.rank}</td><td>${r.critical ? `<span class="critical">Fix first:</span> ` : ""}<strong>${e(r.title)}</strong><br>${adviceText(r, e)}</td><td>${r.effort}</td><td>${formatGain(r.gain.dimension)}</td></tr>`).join("")}</tbody></table>`
         : "",
       "</section>",
     );

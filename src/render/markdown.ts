@@ -18,6 +18,7 @@ import {
   thresholdVerdict,
   auditNotes,
   batchCounts,
+  shownOf,
 } from "./report-text.js";
 import { escapeMarkdown, markdownCode } from "../text/escape.js";
 import { bar } from "./table.js";
@@ -92,7 +93,7 @@ function renderReport(
     const top = rest.slice(0, Math.max(options.top, 1));
     out.push(`${heading}# Next steps`, "");
     out.push(
-      `The ${top.length} highest-value recommendations of ${rest.length}, ranked by overall gain (points of 100) per unit of effort.`,
+      `The highest-value recommendations, ${shownOf(report, top.length)}, ranked by overall gain (points of 100) per unit of effort.`,
       "",
     );
     for (const r of top) {
@@ -156,7 +157,7 @@ function details(report: Report, heading: string, out: string[]): void {
       );
       for (const r of recs)
         out.push(
-          `| ${r.rank} | ${r.critical ? "**Fix first:** " : ""}**${md(r.title)}**: ${md(r.detail)} | ${r.effort} | ${formatGain(r.gain.dimension)} |`,
+          `| ${r.rank} | ${r.critical ? "**Fix first:** " : ""}**${md(r.title)}**: ${adviceText(r, md)} | ${r.effort} | ${formatGain(r.gain.dimension)} |`,
         );
     }
     out.push("");

@@ -86,6 +86,17 @@ export function fixFirst(report: Report): Recommendation[] {
   return report.recommendations.filter((r) => r.critical === true);
 }
 
+/**
+ * How many next steps are listed, of how many: "5 of 30", or "5 of the 30 after Fix first"
+ * when critical findings take the first ranks, so the count matches the ranks shown.
+ */
+export function shownOf(report: Report, shown: number): string {
+  const rest = nextSteps(report).length;
+  return fixFirst(report).length > 0
+    ? `${shown} of the ${rest} after Fix first`
+    : `${shown} of ${rest}`;
+}
+
 /** The recommendations after Fix first, for the "Next steps" list. */
 export function nextSteps(report: Report): Recommendation[] {
   return report.recommendations.filter((r) => r.critical !== true);

@@ -18,6 +18,7 @@ import {
   thresholdVerdict,
   auditNotes,
   batchCounts,
+  shownOf,
 } from "./report-text.js";
 import type { RenderOptions, Renderer } from "./types.js";
 
@@ -168,7 +169,7 @@ function renderReport(report: Report, options: RenderOptions): string {
     lines.push(
       "",
       prose(
-        `Next steps (top ${top.length} of ${rest.length}; gain in points of the overall score)`,
+        `Next steps (top ${shownOf(report, top.length)}; gain in points of the overall score)`,
         width,
         c.bold,
       ),

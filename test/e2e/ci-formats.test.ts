@@ -38,7 +38,7 @@ describe("--top in CI formats", () => {
 
   it("the table keeps its default of 5", async () => {
     const { stdout } = await runCli(["audit", "examples/bike-shop.yaml", "--fail-under", "0"]);
-    expect(stdout).toContain("Next steps (top 5 of 31");
+    expect(stdout).toContain("Next steps (top 5 of the 31 after Fix first;");
   });
 
   it("a plan read from stdin is located at <stdin> in SARIF", async () => {
