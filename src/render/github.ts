@@ -6,6 +6,7 @@ import {
   formatScore,
   gainOverall,
   isAssessed,
+  locatedProblems,
   nextSteps,
   adviceText,
   promptOf,
@@ -151,18 +152,23 @@ function annotations(report: Report, top: number): string[] {
 const lines = (report: Report, options: RenderOptions) =>
   `${annotations(report, options.top).join("\n")}\n`;
 
-/** An invalid plan: one error at the line of its first problem. */
+/** An invalid plan: an error at each problem's line, as many as GitHub shows of a kind. */
 const errorLine = (error: PlanError) =>
-  `${command(
-    "error",
-    {
-      file: error.file === "<stdin>" ? undefined : error.file,
-      line: error.line ?? undefined,
-      col: error.column ?? undefined,
-      title: "social-audit: invalid plan",
-    },
-    `${error.file}: ${error.message}${error.problems.length > 1 ? ` (and ${error.problems.length - 1} more problems)` : ""}`,
-  )}\n`;
+  locatedProblems(error, ANNOTATIONS_PER_KIND)
+    .map(
+      (p) =>
+        `${command(
+          "error",
+          {
+            file: error.file === "<stdin>" ? undefined : error.file,
+            line: p.line ?? undefined,
+            col: p.column ?? undefined,
+            title: "social-audit: invalid plan",
+          },
+          `${error.file}: ${p.text}`,
+        )}\n`,
+    )
+    .join("");
 
 export const githubRenderer: Renderer = {
   report: lines,

@@ -79,6 +79,29 @@ export function problemTexts(error: PlanError): string[] {
   return error.problems.length === 0 ? [error.message] : error.problems.map(problemText);
 }
 
+/**
+ * An invalid plan's problems to annotate, each at its own line: at most `max`, the last shown
+ * saying how many more there are (annotation formats have per-run limits).
+ */
+export function locatedProblems(
+  error: PlanError,
+  max: number,
+): { line: number | null; column: number | null; text: string }[] {
+  const all =
+    error.problems.length === 0
+      ? [{ line: error.line, column: error.column, text: error.message }]
+      : error.problems.map((p) => ({
+          line: p.line,
+          column: p.column,
+          text: `${p.path ? `${p.path}: ` : ""}${p.message}`,
+        }));
+  const shown = all.slice(0, Math.max(1, max));
+  const more = all.length - shown.length;
+  const last = shown[shown.length - 1];
+  if (more > 0 && last) last.text += ` (and ${countOf(more, "more problem")})`;
+  return shown;
+}
+
 type Recommendation = Report["recommendations"][number];
 
 /** Critical findings, in rank order: every human format lists them first, under "Fix first". */

@@ -7,6 +7,7 @@ import {
   fixFirst,
   formatScore,
   gainOverall,
+  locatedProblems,
   nextSteps,
   adviceText,
   promptOf,
@@ -81,6 +82,9 @@ export function artifactUri(path: string): string {
   return drive ? `file:///${joined}` : `file://${joined}`;
 }
 
+/** An invalid plan's problems listed as results, each at its line; the last says how many more. */
+const PROBLEMS_PER_PLAN = 10;
+
 const fingerprint = (...parts: string[]) =>
   createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 
@@ -135,7 +139,11 @@ function log(
     ruleIndex.set(id, rules.length - 1);
     return rules.length - 1;
   };
-  const { top, notes: noteShare } = budget(reports, options.top, errors.length);
+  const { top, notes: noteShare } = budget(
+    reports,
+    options.top,
+    errors.reduce((n, e) => n + locatedProblems(e, PROBLEMS_PER_PLAN).length, 0),
+  );
   let leftOut = 0;
   let claimsLeftOut = 0;
   const results: SarifResult[] = [];
@@ -224,26 +232,29 @@ function log(
     }
   }
 
-  // An invalid plan is an error at the line of its first problem, so it cannot pass unseen.
+  // An invalid plan is an error at each problem's line, so it cannot pass unseen.
   for (const error of errors) {
     const index = ruleFor(INVALID_PLAN_RULE.id, () => INVALID_PLAN_RULE);
     const uri = error.file === "<stdin>" ? STDIN_URI : artifactUri(error.file);
-    results.push({
-      ruleId: INVALID_PLAN_RULE.id,
-      ruleIndex: index,
-      level: "error",
-      message: { text: stripControl(`${error.file}: ${error.message}`) },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri },
-            region: { startLine: error.line ?? 1, startColumn: error.column ?? 1 },
+    for (const [i, problem] of locatedProblems(error, PROBLEMS_PER_PLAN).entries())
+      results.push({
+        ruleId: INVALID_PLAN_RULE.id,
+        ruleIndex: index,
+        level: "error",
+        message: { text: stripControl(`${error.file}: ${problem.text}`) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: problem.line ?? 1, startColumn: problem.column ?? 1 },
+            },
           },
+        ],
+        partialFingerprints: {
+          "socialAudit/v1": fingerprint(uri, INVALID_PLAN_RULE.id, ...(i === 0 ? [] : [String(i)])),
         },
-      ],
-      partialFingerprints: { "socialAudit/v1": fingerprint(uri, INVALID_PLAN_RULE.id) },
-      properties: { problems: error.problems.length },
-    });
+        properties: { problems: error.problems.length },
+      });
   }
 
   const notes = [

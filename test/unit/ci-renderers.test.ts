@@ -5,6 +5,7 @@ import { join } from "node:path";
 import AjvDraft04Module from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { auditPlanText } from "../../src/audit/index.js";
+import { planError } from "../../src/core/envelope.js";
 import type { Report } from "../../src/core/report-schema.js";
 import { ANNOTATIONS_PER_KIND, githubRenderer } from "../../src/render/github.js";
 import { junitRenderer } from "../../src/render/junit.js";
@@ -602,4 +603,59 @@ describe("junit", () => {
       ]);
     },
   );
+});
+
+describe("an invalid plan in annotation formats: each problem at its own line", () => {
+  const problem = (i: number) => ({
+    line: i + 2,
+    column: 3,
+    path: `answers.presence.q${i}`,
+    message: `problem ${i}`,
+  });
+  const invalid = (count: number) =>
+    planError(
+      "plans/bad.yaml",
+      "invalid plan",
+      Array.from({ length: count }, (_, i) => problem(i)),
+    );
+
+  it("github: an ::error per problem, at its line and column", () => {
+    const errors = annotationsOf(githubRenderer.batch([], options(3), [invalid(3)])).filter(
+      (a) => a.kind === "error",
+    );
+    expect(errors.map((a) => [a.properties.line, a.properties.col, a.message])).toEqual([
+      ["2", "3", "plans/bad.yaml: answers.presence.q0: problem 0"],
+      ["3", "3", "plans/bad.yaml: answers.presence.q1: problem 1"],
+      ["4", "3", "plans/bad.yaml: answers.presence.q2: problem 2"],
+    ]);
+  });
+
+  it("github: at most as many as GitHub shows of a kind, the last saying how many more", () => {
+    const errors = annotationsOf(githubRenderer.batch([], options(3), [invalid(13)]));
+    expect(errors).toHaveLength(ANNOTATIONS_PER_KIND);
+    expect(errors.at(-1)?.message).toBe(
+      `plans/bad.yaml: answers.presence.q9: problem 9 (and ${13 - ANNOTATIONS_PER_KIND} more problems)`,
+    );
+    expect(
+      annotationsOf(githubRenderer.batch([], options(3), [invalid(11)])).at(-1)?.message,
+    ).toMatch(/\(and 1 more problem\)$/);
+  });
+
+  it("sarif: a result per problem, each with its own region and fingerprint", () => {
+    const sarif = JSON.parse(sarifRenderer.batch([], options(3), [invalid(12)])) as {
+      runs: {
+        results: {
+          message: { text: string };
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+          partialFingerprints: Record<string, string>;
+        }[];
+      }[];
+    };
+    const results = sarif.runs[0]?.results ?? [];
+    expect(results.map((r) => r.locations[0]?.physicalLocation.region.startLine)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i + 2),
+    );
+    expect(new Set(results.map((r) => r.partialFingerprints["socialAudit/v1"])).size).toBe(10);
+    expect(results.at(-1)?.message.text).toMatch(/problem 9 \(and 2 more problems\)$/);
+  });
 });
