@@ -219,15 +219,19 @@ export async function runInterview(prompter: Prompter, options: InterviewOptions
     for (const step of steps) open.add(step);
     prompter.say(welcome(steps));
     const organization = await prompter.askText("Organisation name", { required: true });
-    const auditor = await prompter.askText("Auditor name (optional)", { required: false });
     draft = {
       organization,
       ...(options.respondent ? { respondent: options.respondent } : {}),
       date: options.today,
-      ...(auditor ? { auditor } : {}),
       entries: new Map(),
     };
+    // Saved at once, as every answer is: a Ctrl-C at the next prompt keeps the name.
     await options.save(draft);
+    const auditor = await prompter.askText("Auditor name (optional)", { required: false });
+    if (auditor) {
+      draft = { ...draft, auditor };
+      await options.save(draft);
+    }
   }
 
   // A question the profile rules out (a two-person shop is not asked about departments) is

@@ -96,6 +96,42 @@ describe("interview flow", () => {
     expect(script.backs.slice(1).every(Boolean)).toBe(true);
   });
 
+  it("saves the organisation's name as soon as it is given, and the auditor's when there is one", async () => {
+    const rubrics = await builtinRubrics();
+    const saves: Draft[] = [];
+    const save = (d: Draft) => {
+      saves.push(d);
+      return Promise.resolve();
+    };
+    // Interrupted at the auditor prompt: the name is already saved.
+    const stopped: Prompter = {
+      say: () => undefined,
+      askText: (message) =>
+        message.startsWith("Organisation")
+          ? Promise.resolve("Acme")
+          : Promise.reject(new Error("interrupted")),
+      ask: () => Promise.reject(new Error("no question expected")),
+    };
+    await expect(
+      runInterview(stopped, { rubrics, dimensions: ["presence"], today: "2026-11-23", save }),
+    ).rejects.toThrow("interrupted");
+    expect(saves.map((d) => [d.organization, d.auditor])).toEqual([["Acme", undefined]]);
+
+    // With an auditor, a second save adds the name.
+    saves.length = 0;
+    const named = scripted(["Acme", "Dana"], [["profile.size", answer("micro")]]);
+    await runInterview(named.prompter, {
+      rubrics,
+      dimensions: ["presence"],
+      today: "2026-11-23",
+      save,
+    }).catch(() => undefined);
+    expect(saves.slice(0, 2).map((d) => [d.organization, d.auditor])).toEqual([
+      ["Acme", undefined],
+      ["Acme", "Dana"],
+    ]);
+  });
+
   it("never asks a question the profile rules out, going forward or back", async () => {
     const rubrics = await builtinRubrics();
     const commitment = ids(rubrics, "commitment");
