@@ -19,7 +19,14 @@ export function zodProblems(
     ];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const hint = knownKeys ? didYouMean(key, knownKeys(path)) : "";
+        // A field known elsewhere (a multi question's "options" on a choice question) is
+        // never its own suggestion.
+        const hint = knownKeys
+          ? didYouMean(
+              key,
+              knownKeys(path).filter((known) => known !== key),
+            )
+          : "";
         problems.push({ path: [...path, key], message: `unknown field "${key}"${hint}` });
       }
     } else {

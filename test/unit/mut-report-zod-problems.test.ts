@@ -50,6 +50,20 @@ describe("zodProblems: paths", () => {
     ]);
   });
 
+  it("never suggests the unknown key itself, though it is a field elsewhere", () => {
+    // A rubric's choice question given a multi question's "options": "choices" is meant.
+    const result = z
+      .strictObject({ choices: z.array(z.string()).optional() })
+      .safeParse({ options: [] });
+    if (result.success) throw new Error("expected a refusal");
+    expect(zodProblems(result.error, [], () => ["options", "choices", "option"])).toEqual([
+      { path: ["options"], message: 'unknown field "options" (did you mean "option"?)' },
+    ]);
+    expect(zodProblems(result.error, [], () => ["options"])).toEqual([
+      { path: ["options"], message: 'unknown field "options"' },
+    ]);
+  });
+
   it("asks for the known keys of the object the unknown key is in", () => {
     const schema = z.object({ inner: z.strictObject({ size: z.string() }) });
     const result = schema.safeParse({ inner: { size: "s", sise: "m" } });

@@ -20,7 +20,8 @@ export const BooleanQuestionSchema = z.lazy(() =>
 export type BooleanQuestion = z.infer<typeof BooleanQuestionSchema>;
 
 export const booleanKind = {
-  answerSchema: () => z.boolean({ error: "must be true or false (yes/no)" }),
+  answerSchema: () =>
+    z.boolean({ error: "must be true or false (write true for yes, false for no)" }),
   score: (q: BooleanQuestion, answer: boolean): number => (answer ? q.scores.yes : q.scores.no),
   describe: (_: BooleanQuestion, answer: boolean): string => (answer ? "yes" : "no"),
   /**
