@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Answer, Question, ScoredQuestion } from "../../src/core/kinds/index.js";
 import type { MultiQuestion } from "../../src/core/kinds/multi.js";
-import type { NumberQuestion } from "../../src/core/kinds/number.js";
+import { unitAfter, type NumberQuestion } from "../../src/core/kinds/number.js";
 import { MAX_TEXT_ANSWER } from "../../src/core/kinds/text.js";
 
 /*
@@ -182,6 +182,13 @@ const valid: Valid[] = [
     text: "1.5 hours (same morning)",
   },
   { name: "number on a band edge", q: number, answer: 2, score: 0.5, text: "2 hours" },
+  {
+    name: "number one: the unit in the singular",
+    q: number,
+    answer: 1,
+    score: 1,
+    text: "1 hour (same morning)",
+  },
   { name: "number just below an edge", q: number, answer: 23.9, score: 0.5, text: "23.9 hours" },
   {
     name: "number on the open band's start",
@@ -679,5 +686,22 @@ describe("question schemas: what a rubric author is told", () => {
       ["bands", 2, "to"],
     ]);
     expect(numberKind.bandProblems([], 0, 10)).toEqual([]);
+  });
+});
+
+describe("number units after a count", () => {
+  it.each([
+    [1, "hours per week", "hour per week"],
+    [1, "days", "day"],
+    [1, "times a week", "time a week"],
+    [1, "%", "%"],
+    [1, "people", "people"],
+    [1, "status updates", "status updates"],
+    [1, "bus trips", "bus trips"],
+    [2, "hours per week", "hours per week"],
+    [0, "hours", "hours"],
+    [1.5, "hours", "hours"],
+  ])("%s %s -> %s", (count, unit, expected) => {
+    expect(unitAfter(count, unit)).toBe(expected);
   });
 });

@@ -159,9 +159,18 @@ export function nextBand(q: NumberQuestion, value: number | undefined): NumberBa
 export function bandText(q: NumberQuestion, band: NumberBand): string {
   const range =
     band.to === undefined
-      ? `${formatNumber(band.from)} ${q.unit} or more`
+      ? `${formatNumber(band.from)} ${unitAfter(band.from, q.unit)} or more`
       : `${formatNumber(band.from)} to ${formatNumber(band.to)} ${q.unit}`;
   return band.label ? `${band.label} (${range})` : range;
+}
+
+/**
+ * The unit after a count: "1 hour per week", not "1 hours per week". Units are rubric text, so
+ * only a first word with a plain plural "s" ("hours", "days", "posts") is made singular.
+ */
+export function unitAfter(count: number, unit: string): string {
+  if (count !== 1) return unit;
+  return unit.replace(/^(\p{L}+[^sui\P{L}])s(?=\s|$)/u, "$1");
 }
 
 function formatNumber(n: number): string {
@@ -192,7 +201,7 @@ export const numberKind = {
   describe: (q: NumberQuestion, answer: number): string => {
     // Stryker disable next-line OptionalChaining: bands tile min..max, so every valid answer has a band
     const label = bandFor(q, answer)?.label;
-    return `${answer} ${q.unit}${label ? ` (${label})` : ""}`;
+    return `${answer} ${unitAfter(answer, q.unit)}${label ? ` (${label})` : ""}`;
   },
   allowed: (q: NumberQuestion) => ({
     type: "number",
