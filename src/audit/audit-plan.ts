@@ -96,6 +96,24 @@ export function baselineCheck(
   };
 }
 
+/**
+ * A single baseline applies to any plan (an organisation may be renamed between audits), but
+ * one from another organisation is likely the wrong file, so it is said on stderr.
+ */
+export function baselineWarning(
+  baselines: readonly Report[],
+  name: string,
+  organization: string,
+): Diagnostic | undefined {
+  const [only] = baselines;
+  if (baselines.length !== 1 || !only || only.organization === organization) return undefined;
+  return {
+    file: name,
+    severity: "warning",
+    message: `is a report of "${only.organization}", compared with "${organization}"; check it is the baseline you meant (a renamed organisation is fine)`,
+  };
+}
+
 /** `--no-plan-thresholds`: the plan's own policy is left out, so only the command line's gates apply. */
 export function planForGate<P extends Pick<Plan, "thresholds">>(
   plan: P,

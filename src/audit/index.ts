@@ -8,7 +8,7 @@ import type { RubricSet } from "../core/rubric.js";
 import { UserError, type Diagnostic } from "../errors.js";
 import type { RubricSources } from "../io/load-rubrics.js";
 import { loadRenderer, type Format, type RenderOptions } from "../render/index.js";
-import { auditPlanText, baselineCheck, type AuditSettings } from "./audit-plan.js";
+import { auditPlanText, baselineCheck, baselineWarning, type AuditSettings } from "./audit-plan.js";
 import { workerCount } from "./jobs.js";
 import { errorRecord, type AuditedBatch, type PlanOutcome } from "./outcome.js";
 import { readPlanText, type PlanInput } from "./plan-text.js";
@@ -76,6 +76,10 @@ export async function* auditPlans(request: AuditRequest): AsyncGenerator<Audited
           extraChecks,
           (found) => (warnings = found),
         );
+        const mismatch =
+          request.baseline &&
+          baselineWarning(request.baseline.reports, request.baseline.name, report.organization);
+        if (mismatch) warnings = [...(warnings ?? []), mismatch];
         const failed = report.thresholds.checks.filter((c) => !c.passed);
         const stale = report.stale?.length ?? 0;
         // Stryker disable next-line LogicalOperator: render is set exactly when request.stream is (every renderer has `report`), so && and || agree; request.stream is there for its type

@@ -74,6 +74,20 @@ describe("audit --baseline --fail-on-regression", () => {
       "0",
     ]);
     expect(same.code).toBe(0);
+    expect(same.stderr).not.toContain("check it is the baseline you meant");
+    // Another organisation's report still gates, but is said.
+    const stranger = await runCli([
+      "audit",
+      "examples/bakery.yaml",
+      "--baseline",
+      baseline,
+      "--fail-on-regression",
+      "--no-plan-thresholds",
+    ]);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain(
+      `warning: is a report of "Spoke & Chain Cycles", compared with "Crumb & Co Bakery"; check it is the baseline you meant`,
+    );
     const worse = await runCli([
       "audit",
       "examples/progress/bike-shop-march.yaml",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   auditPlanText,
   baselineCheck,
+  baselineWarning,
   NO_PROFILE_HINT,
   planForGate,
   reportFor,
@@ -220,6 +221,18 @@ describe("baselineCheck", () => {
   it("in a batch, each plan is held to its own organisation's report", () => {
     expect(overallMin([other, acme], acme)).toBe(100);
     expect(overallMin([acme, other], other)).toBe(50);
+  });
+
+  it("one baseline of another organisation is said, once per plan; the same one, or a batch, is not", () => {
+    expect(baselineWarning([other], "base.json", "Acme")).toEqual({
+      file: "base.json",
+      severity: "warning",
+      message:
+        'is a report of "Other", compared with "Acme"; check it is the baseline you meant (a renamed organisation is fine)',
+    });
+    expect(baselineWarning([acme], "base.json", "Acme")).toBeUndefined();
+    expect(baselineWarning([acme, other], "base.json", "Stranger")).toBeUndefined();
+    expect(baselineWarning([], "base.json", "Acme")).toBeUndefined();
   });
 
   it("a plan whose organisation the batch lacks is an error naming the file", () => {
