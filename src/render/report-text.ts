@@ -131,7 +131,10 @@ export function nowAndNext(r: Recommendation): string {
   // "Now: no. Next: yes." says nothing a yes/no question's advice does not already say.
   const bare = /^(yes|no)$/i;
   if (bare.test(r.current ?? "") && bare.test(r.target.text)) return "";
-  return `Now: ${r.current ?? "unanswered"}. Next: ${r.target.text}.`;
+  // Unanswered, there is no "where you are" to step up from: the best answer would be a leap
+  // the client may not be ready for, so the advice says to find out first.
+  if (r.current === null) return "Now: not answered. Find out where you stand first; then:";
+  return `Now: ${r.current}. Next: ${r.target.text}.`;
 }
 
 /**
