@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PlanErrorSchema, type PlanError } from "./envelope-schema.js";
 import type { Report } from "./report-schema.js";
 import { roundScore } from "./scoring.js";
 import { byDate } from "./trend.js";
@@ -10,7 +11,7 @@ import { byDate } from "./trend.js";
  * be dropped), and the audits are gathered into rows at the end.
  */
 
-export const PORTFOLIO_SCHEMA_VERSION = 1;
+export const PORTFOLIO_SCHEMA_VERSION = 2;
 export const PORTFOLIO_SORTS = ["score", "change", "name"] as const;
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 
@@ -33,6 +34,7 @@ export const PortfolioSchema = z.object({
       .int()
       .min(0)
       .describe("Organisations whose overall score fell since their previous audit"),
+    invalid: z.int().min(0).describe("Files that could not be read or audited (see errors)"),
   }),
   dimensions: z
     .array(z.object({ id: z.string(), title: z.string() }))
@@ -73,6 +75,11 @@ export const PortfolioSchema = z.object({
       }),
     )
     .describe("Recommendations most organisations share in their latest audit, most common first"),
+  errors: z
+    .array(PlanErrorSchema)
+    .describe(
+      "Files that could not be read or audited, in the order given; any of them fails the run (exit 2)",
+    ),
 });
 export type Portfolio = z.infer<typeof PortfolioSchema>;
 export type PortfolioRow = Portfolio["rows"][number];
@@ -136,9 +143,11 @@ const SORTS: Record<PortfolioSort, (a: PortfolioRow, b: PortfolioRow) => number>
   name: byName,
 };
 
+/** `errors`: the files that could not be read or audited; they stay in every format. */
 export function buildPortfolio(
   audits: readonly PortfolioAudit[],
   options: PortfolioOptions,
+  errors: readonly PlanError[] = [],
 ): Portfolio {
   const byOrganization = new Map<string, PortfolioAudit[]>();
   for (const audit of audits) {
@@ -215,9 +224,11 @@ export function buildPortfolio(
           : roundScore(rows.reduce((sum, r) => sum + r.overall.score, 0) / organizations),
       fixFirst: rows.filter((r) => r.fixFirst > 0).length,
       slipping: rows.filter((r) => (r.change ?? 0) < 0).length,
+      invalid: errors.length,
     },
     dimensions: [...dimensions].map(([id, title]) => ({ id, title })),
     rows,
     gaps,
+    errors: [...errors],
   };
 }

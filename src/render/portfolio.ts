@@ -6,7 +6,8 @@ import { page } from "./html.js";
 import type { PortfolioFormat } from "./types.js";
 import { toJson } from "./json-text.js";
 import { md } from "./markdown.js";
-import { escapeHtml as e } from "../text/escape.js";
+import { countOf, problemTexts } from "./report-text.js";
+import { escapeHtml as e, markdownCode } from "../text/escape.js";
 import { oneLine } from "../text/sanitize.js";
 import type { ViewOptions } from "./types.js";
 
@@ -23,8 +24,13 @@ const SORT_NAMES = {
 
 function headline(p: Portfolio): string {
   const s = p.summary;
-  return `${s.organizations} organisation${s.organizations === 1 ? "" : "s"} (${s.audits} audit${s.audits === 1 ? "" : "s"}), average ${num(s.averageOverall)}; ${s.fixFirst} with fix-first findings, ${s.slipping} slipping since their previous audit`;
+  const invalid = s.invalid > 0 ? `; ${countOf(s.invalid, "file")} could not be read` : "";
+  return `${countOf(s.organizations, "organisation")} (${countOf(s.audits, "audit")}), average ${num(s.averageOverall)}; ${s.fixFirst} with fix-first findings, ${s.slipping} slipping since their previous audit${invalid}`;
 }
+
+/** The files that could not be read, each problem on a line of its own, as audit shows them. */
+const errorLines = (p: Portfolio) =>
+  p.errors.flatMap((error) => problemTexts(error).map((text) => ({ file: error.file, text })));
 
 function table(p: Portfolio, options: ViewOptions): string {
   const k = new Chalk({ level: options.color ? 1 : 0 });
@@ -63,6 +69,10 @@ function table(p: Portfolio, options: ViewOptions): string {
   if (widest > options.width && nameColumn > 16)
     text = render(Math.max(nameColumn - (widest - options.width), 16));
   lines.push(text);
+  if (p.errors.length > 0) {
+    lines.push("", k.bold(k.red(`Could not be read (${p.errors.length}):`)));
+    for (const { file, text } of errorLines(p)) lines.push(`  ${oneLine(file)}: ${oneLine(text)}`);
+  }
   if (p.gaps.length > 0) {
     lines.push("", k.bold("Most common gaps"));
     for (const g of p.gaps)
@@ -89,6 +99,11 @@ function markdown(p: Portfolio): string {
     ),
     "",
   );
+  if (p.errors.length > 0) {
+    out.push("## Files that could not be read", "");
+    for (const { file, text } of errorLines(p)) out.push(`- ${markdownCode(file)}: ${md(text)}`);
+    out.push("");
+  }
   if (p.gaps.length > 0) {
     out.push("## Most common gaps", "");
     for (const g of p.gaps)
@@ -109,6 +124,14 @@ function html(p: Portfolio): string {
     `<p class="meta">${e(headline(p))}. Sorted ${SORT_NAMES[p.sort]}.</p>`,
     `<table data-testid="portfolio"><thead><tr><th>Organisation</th><th>Overall</th><th>Level</th>${p.dimensions.map((d) => `<th>${e(d.title)}</th>`).join("")}<th>Fix first</th><th>Change</th></tr></thead><tbody>${p.rows.map(row).join("")}</tbody></table>`,
   ];
+  if (p.errors.length > 0)
+    parts.push(
+      `<h2 class="fail">Files that could not be read</h2><ul data-testid="portfolio-errors">${errorLines(
+        p,
+      )
+        .map(({ file, text }) => `<li><code>${e(file)}</code>: ${e(text)}</li>`)
+        .join("")}</ul>`,
+    );
   if (p.gaps.length > 0)
     parts.push(
       `<h2>Most common gaps</h2><table><thead><tr><th>Share</th><th>Recommendation</th><th>Dimension</th></tr></thead><tbody>${p.gaps.map((g) => `<tr><td>${pct(g.share)} (${g.organizations})</td><td>${e(g.title)}${g.fixFirst > 0 ? ` <span class="fail">fix first for ${g.fixFirst}</span>` : ""}</td><td>${e(g.dimension)}</td></tr>`).join("")}</tbody></table>`,
@@ -135,6 +158,7 @@ function csv(p: Portfolio): string {
     "previous_date",
     "previous_score",
     "change",
+    "error",
   ];
   const rows = p.rows.map((r): Cell[] => [
     r.organization,
@@ -149,8 +173,13 @@ function csv(p: Portfolio): string {
     r.previous?.date,
     r.previous?.score,
     r.change,
+    null,
   ]);
-  return csvTable(header, rows);
+  // A file that could not be read: a row per problem, only `plan` and `error` filled.
+  const errorRows = errorLines(p).map(({ file, text }): Cell[] =>
+    header.map((column) => (column === "plan" ? file : column === "error" ? text : null)),
+  );
+  return csvTable(header, [...rows, ...errorRows]);
 }
 
 export const PORTFOLIO_RENDERERS = {

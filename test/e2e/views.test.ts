@@ -115,6 +115,35 @@ describe("portfolio", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("bad.yaml");
     expect(stdout).toContain("3 organisations");
+    expect(stdout).toMatch(
+      /1 file could not be read\n[\s\S]*Could not be read \(1\):\n {2}\S*bad\.yaml: line \d+/,
+    );
+  });
+
+  it("a bad file is in every format, not only on stderr", async () => {
+    const dir = tempDir();
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "organization: [\n");
+    const run = async (...args: string[]) => {
+      const { code, stdout } = await runCli(["portfolio", ...inputs, bad, ...args]);
+      expect(code).toBe(2);
+      return stdout;
+    };
+    const data = JSON.parse(await run("--json")) as {
+      summary: { invalid: number };
+      errors: { file: string; line: number | null }[];
+    };
+    expect(schema("portfolio")(data)).toBe(true);
+    expect(data.summary.invalid).toBe(1);
+    expect(data.errors).toEqual([expect.objectContaining({ file: bad, line: expect.any(Number) })]);
+    const csv = csvRows(await run("--format", "csv"));
+    expect(csv.filter((r) => r.plan === bad && r.error?.startsWith("line "))).toHaveLength(1);
+    expect(await run("--format", "markdown")).toContain(
+      `## Files that could not be read\n\n- \`${bad}\`: line `,
+    );
+    expect(await run("--format", "html")).toMatch(
+      /<ul data-testid="portfolio-errors"><li><code>[^<]*bad\.yaml<\/code>: line \d+/,
+    );
   });
 });
 

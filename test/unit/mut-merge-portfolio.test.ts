@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { planError } from "../../src/core/envelope.js";
 import {
   PortfolioSchema,
   buildPortfolio,
@@ -44,13 +45,32 @@ const names = (audits: readonly PortfolioAudit[], sort: PortfolioSort) =>
 describe("buildPortfolio: rows", () => {
   it("an empty portfolio has no rows, no gaps and a zero summary", () => {
     expect(buildPortfolio([], { sort: "score", gaps: 5 })).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       sort: "score",
-      summary: { organizations: 0, audits: 0, averageOverall: 0, fixFirst: 0, slipping: 0 },
+      summary: {
+        organizations: 0,
+        audits: 0,
+        averageOverall: 0,
+        fixFirst: 0,
+        slipping: 0,
+        invalid: 0,
+      },
       dimensions: [],
       rows: [],
       gaps: [],
+      errors: [],
     });
+  });
+
+  it("keeps the files that could not be read, in order, and counts them", () => {
+    const errors = [
+      planError("a.yaml", "invalid plan", [{ line: 3, column: 1, message: "is wrong" }]),
+      planError("b.json", "not a report", []),
+    ];
+    const p = buildPortfolio([audit("A", null, 10)], { sort: "name", gaps: 0 }, errors);
+    expect(p.errors).toEqual(errors);
+    expect(p.summary).toMatchObject({ organizations: 1, invalid: 2 });
+    expect(PortfolioSchema.parse(p)).toEqual(p);
   });
 
   it("keeps each organisation's latest audit, whatever the input order, with the one before it", () => {
@@ -204,6 +224,7 @@ describe("buildPortfolio: summary", () => {
       fixFirst: 2,
       // A fell 20 points and D a tenth; B's unchanged score is not a fall.
       slipping: 2,
+      invalid: 0,
     });
   });
 

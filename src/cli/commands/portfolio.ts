@@ -5,6 +5,8 @@ import {
   portfolioAudit,
   type PortfolioAudit,
 } from "../../core/portfolio.js";
+import { errorRecord } from "../../audit/outcome.js";
+import type { PlanError } from "../../core/envelope.js";
 import { EXIT, UserError } from "../../errors.js";
 import { PORTFOLIO_FORMATS, VIEW_RENDERERS } from "../../render/index.js";
 import { useColor } from "../color.js";
@@ -40,7 +42,7 @@ export async function runPortfolio(
   // Each report is reduced as soon as it is made, so thousands of plans do not pile up as
   // full reports; one unreadable file is reported and skipped, and fails the run at the end.
   const audits: PortfolioAudit[] = [];
-  let invalid = 0;
+  const errors: PlanError[] = [];
   for (const file of files) {
     try {
       for (const report of await loadReportOrPlan(file, io.cwd, rubrics.get))
@@ -48,11 +50,11 @@ export async function runPortfolio(
     } catch (error) {
       if (!(error instanceof UserError) || files.length === 1) throw error;
       printError(io, error.message, error.diagnostics, error.hint);
-      invalid++;
+      errors.push(errorRecord(file, error));
     }
   }
   await rubrics.printWarnings();
-  const portfolio = buildPortfolio(audits, { sort: options.sort, gaps: options.gaps });
+  const portfolio = buildPortfolio(audits, { sort: options.sort, gaps: options.gaps }, errors);
   const renderers = await VIEW_RENDERERS.portfolio();
   const text = renderers[format](portfolio, {
     color: options.output === undefined && useColor(io, io.stdout, options.color),
@@ -61,5 +63,5 @@ export async function runPortfolio(
     top: options.top,
   });
   await writeOutput(io, text, options.output ?? null, { force: options.force });
-  return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
+  return errors.length > 0 ? EXIT.invalidInput : EXIT.ok;
 }
