@@ -113,6 +113,23 @@ describe("auditPlans: each outcome", () => {
     expect(acme && "failed" in acme && acme.warnings).toBeUndefined();
   });
 
+  it("adds a warning when a single baseline is another organisation's, after the plan's own", async () => {
+    const acme = reportOf((await collect(request(["acme.yaml"]))).outcomes[0]);
+    const baseline = { name: "b.json", reports: [acme] };
+    const { outcomes } = await collect(request(["bare.yaml", "acme.yaml"], { baseline }));
+    const [bare, same] = outcomes;
+    expect(bare && "warnings" in bare && bare.warnings).toEqual([
+      NO_PROFILE_HINT,
+      {
+        file: "b.json",
+        severity: "warning",
+        message:
+          'is a report of "Acme", compared with "Bare"; check it is the baseline you meant (a renamed organisation is fine)',
+      },
+    ]);
+    expect(same && "warnings" in same && same.warnings).toBeUndefined();
+  });
+
   it("counts stale answers: 0 without --max-age, each old answer with it", async () => {
     const fresh = (await collect(request(["acme.yaml"]))).outcomes[0];
     expect(fresh && "stale" in fresh && fresh.stale).toBe(0);
