@@ -128,6 +128,14 @@ describe("auditPlans: each outcome", () => {
       },
     ]);
     expect(same && "warnings" in same && same.warnings).toBeUndefined();
+    // A plan with no warnings of its own gets the mismatch alone.
+    const bareReport = reportOf((await collect(request(["bare.yaml"]))).outcomes[0]);
+    const [other] = (
+      await collect(request(["acme.yaml"], { baseline: { name: "b.json", reports: [bareReport] } }))
+    ).outcomes;
+    expect(other && "warnings" in other && other.warnings).toEqual([
+      expect.objectContaining({ file: "b.json", severity: "warning" }),
+    ]);
   });
 
   it("counts stale answers: 0 without --max-age, each old answer with it", async () => {
