@@ -137,10 +137,11 @@ function questionRows(report: Report): Cell[][] {
 }
 
 /**
- * A plan that could not be audited: a row per problem, naming the plan (and the line, where
- * the layout has a column for it) with the problem in `error`, so it never vanishes from the sheet.
+ * A plan (or file) that could not be audited: a row per problem, naming it (and the line, where
+ * the layout has a column for it) with the problem in `error`, so it never vanishes from the
+ * sheet. Shared with portfolio's CSV.
  */
-function errorRows(error: PlanError, header: readonly string[]): Cell[][] {
+export function errorRows(error: PlanError, header: readonly string[]): Cell[][] {
   const lines = error.problems.length === 0 ? [error.line] : error.problems.map((p) => p.line);
   return problemTexts(error).map((text, i) =>
     header.map((column) =>

@@ -1,7 +1,7 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import type { Portfolio, PortfolioRow } from "../core/portfolio.js";
-import { csvTable, type Cell } from "./csv.js";
+import { csvTable, errorRows, type Cell } from "./csv.js";
 import { page } from "./html.js";
 import type { PortfolioFormat } from "./types.js";
 import { toJson } from "./json-text.js";
@@ -175,11 +175,7 @@ function csv(p: Portfolio): string {
     r.change,
     null,
   ]);
-  // A file that could not be read: a row per problem, only `plan` and `error` filled.
-  const errorRows = errorLines(p).map(({ file, text }): Cell[] =>
-    header.map((column) => (column === "plan" ? file : column === "error" ? text : null)),
-  );
-  return csvTable(header, [...rows, ...errorRows]);
+  return csvTable(header, [...rows, ...p.errors.flatMap((error) => errorRows(error, header))]);
 }
 
 export const PORTFOLIO_RENDERERS = {

@@ -67,11 +67,16 @@ export function batchCounts(summary: AuditSummary): string {
   return `${countOf(summary.plans, "plan")}, ${summary.passed} passed, ${summary.failed} below a threshold${invalid}${average}`;
 }
 
+type PlanProblem = PlanError["problems"][number];
+
+/** A problem as said where its place is shown apart (an annotation): "answers.x: must be ...". */
+const problemMessage = (p: PlanProblem) => `${p.path ? `${p.path}: ` : ""}${p.message}`;
+
 /** One problem of a plan that could not be audited: "line 4, column 20: answers.x: must be ...". */
-export function problemText(p: PlanError["problems"][number]): string {
+export function problemText(p: PlanProblem): string {
   const where =
     p.line === null ? "" : `line ${p.line}${p.column === null ? "" : `, column ${p.column}`}: `;
-  return `${where}${p.path ? `${p.path}: ` : ""}${p.message}`;
+  return `${where}${problemMessage(p)}`;
 }
 
 /** Every problem of an invalid plan, or its message when it has none listed. */
@@ -90,11 +95,7 @@ export function locatedProblems(
   const all =
     error.problems.length === 0
       ? [{ line: error.line, column: error.column, text: error.message }]
-      : error.problems.map((p) => ({
-          line: p.line,
-          column: p.column,
-          text: `${p.path ? `${p.path}: ` : ""}${p.message}`,
-        }));
+      : error.problems.map((p) => ({ line: p.line, column: p.column, text: problemMessage(p) }));
   const shown = all.slice(0, Math.max(1, max));
   const more = all.length - shown.length;
   const last = shown[shown.length - 1];
